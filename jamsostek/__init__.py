@@ -1,0 +1,1 @@
+"""Jamsostek Jambi: data, rules and formatting behind the explainer site."""

@@ -1,0 +1,170 @@
+"""Load and validate the data package: frictionless schemas plus the checks a schema can't make."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DESCRIPTOR = "datapackage.json"
+AREAS = ("kota-jambi", "prov-jambi", "indonesia")
+TOLERANCE_PP = 1.0  # covered/workforce may differ from coverage_pct by rounding in the sources
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located by file, row (file line, header = 1) and field."""
+
+    file: str
+    row: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = [self.file]
+        if self.row is not None:
+            where.append(f"row {self.row}")
+        if self.field:
+            where.append(f"field {self.field}")
+        return f"{', '.join(where)}: {self.message}"
+
+
+class DataError(Exception):
+    """The data package is not valid; ``problems`` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class DataPackage:
+    """The validated tables, each a DataFrame typed by its schema."""
+
+    directory: Path
+    tables: dict[str, pd.DataFrame]
+    loaded_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self.__dict__["tables"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def source(self, source_id: str) -> dict:
+        """One row of sources.csv as a dict."""
+        rows = self.tables["sources"]
+        return rows[rows["id"] == source_id].iloc[0].to_dict()
+
+    @property
+    def as_of(self) -> dt.date:
+        """The newest observation date in the package: "data as of"."""
+        dates = list(self.tables["coverage"]["as_of"]) + list(self.tables["figures"]["as_of"])
+        return max(dates)
+
+
+def canonical_descriptor(data_dir: Path = DATA_DIR) -> dict:
+    """The schemas every copy of the package is checked against: the bundled descriptor."""
+    return json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+
+
+def _read_descriptor(directory: Path) -> tuple[dict | None, list[Problem]]:
+    path = directory / DESCRIPTOR
+    try:
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None, [Problem(DESCRIPTOR, None, None, "file is missing")]
+    except UnicodeDecodeError:
+        return None, [Problem(DESCRIPTOR, None, None, "file is not UTF-8 text")]
+    except json.JSONDecodeError as exc:
+        return None, [Problem(DESCRIPTOR, exc.lineno, None, f"broken JSON: {exc.msg}")]
+    if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
+        return None, [Problem(DESCRIPTOR, None, "resources", "not a data package (no resources list)")]
+    return descriptor, []
+
+
+def _frictionless_problems(directory: Path, canonical: dict) -> list[Problem]:
+    from frictionless import Package, system
+
+    problems: list[Problem] = []
+    with system.use_context(trusted=False):
+        package = Package(canonical, basepath=str(directory))
+        report = package.validate()
+    for task in report.tasks:
+        file = Path(task.place).name
+        for error in task.errors:
+            field_name = getattr(error, "field_name", None)
+            if not field_name:
+                match = re.search(r'for "([^"]+)"', error.message)
+                field_name = match.group(1) if match else None
+            note = getattr(error, "note", "") or error.message
+            cell = getattr(error, "cell", None)
+            if cell is not None:
+                note = f"value {cell!r}: {note}"
+            if error.type == "missing-label":
+                note = f"missing column {getattr(error, 'label', '') or field_name}"
+            problems.append(Problem(file, getattr(error, "row_number", None), field_name, f"{error.type}: {note}"))
+    for error in report.errors:
+        problems.append(Problem(DESCRIPTOR, None, None, error.message))
+    return problems
+
+
+def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    for spec in schema["fields"]:
+        name, kind = spec["name"], spec.get("type", "string")
+        column = frame[name]
+        if kind == "date":
+            frame[name] = pd.Series([dt.date.fromisoformat(v) if v else None for v in column], dtype=object)
+        elif kind == "integer":
+            frame[name] = pd.array([int(v) if v else None for v in column], dtype="Int64")
+        elif kind == "number":
+            frame[name] = pd.array([float(v) if v else None for v in column], dtype="Float64")
+        elif kind == "boolean":
+            frame[name] = [v.lower() in ("true", "1", "yes") for v in column]
+        else:
+            frame[name] = pd.Series([v if v else None for v in column], dtype=object)
+    return frame
+
+
+def read_tables(directory: Path, canonical: dict) -> dict[str, pd.DataFrame]:
+    """Every resource as a typed DataFrame (assumes the schema check passed)."""
+    tables = {}
+    for resource in canonical["resources"]:
+        frame = pd.read_csv(directory / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        tables[resource["name"]] = _typed(frame, resource["schema"])
+    return tables
+
+
+def validate(directory: Path | str = DATA_DIR, today: dt.date | None = None) -> list[Problem]:
+    """Every problem with the package in ``directory``; an empty list means it is valid."""
+    from jamsostek.checks import semantic_problems
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        return [Problem(str(directory), None, None, "not a folder")]
+    descriptor, problems = _read_descriptor(directory)
+    if problems:
+        return problems
+    canonical = canonical_descriptor()
+    listed = {r.get("name") for r in descriptor["resources"] if isinstance(r, dict)}
+    for resource in canonical["resources"]:
+        if resource["name"] not in listed:
+            problems.append(Problem(DESCRIPTOR, None, "resources", f"resource {resource['name']!r} is missing"))
+    problems += _frictionless_problems(directory, canonical)
+    if problems:
+        return problems
+    return semantic_problems(read_tables(directory, canonical), today or dt.date.today())
+
+
+def load(directory: Path | str = DATA_DIR, today: dt.date | None = None) -> DataPackage:
+    """The validated package; raises ``DataError`` naming every problem."""
+    directory = Path(directory)
+    problems = validate(directory, today)
+    if problems:
+        raise DataError(problems)
+    return DataPackage(directory, read_tables(directory, canonical_descriptor()))

@@ -1,0 +1,88 @@
+"""Language choice, message catalogues (.po, read directly) and Babel formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal, format_percent
+
+LANGUAGES: tuple[str, ...] = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+class CatalogueError(RuntimeError):
+    """A language's message catalogue is missing or empty."""
+
+
+def choose_language(query_value: object = None, browser_locale: object = None) -> str:
+    """The page's language: the URL's ``lang`` first, then the browser's locale, then Indonesian."""
+    for candidate in (query_value, browser_locale):
+        if isinstance(candidate, list | tuple):
+            candidate = candidate[0] if candidate else None
+        if isinstance(candidate, str) and candidate:
+            code = candidate.strip().lower().replace("_", "-").split("-")[0]
+            if code in LANGUAGES:
+                return code
+    return DEFAULT_LANGUAGE
+
+
+@cache
+def catalogue(lang: str, locales_dir: Path = LOCALES_DIR) -> dict[str, str]:
+    """All messages of one language, merged from every ``.po`` file in its folder."""
+    folder = locales_dir / lang / "LC_MESSAGES"
+    files = sorted(folder.glob("*.po"))
+    if not files:
+        raise CatalogueError(f"no .po files for language {lang!r} in {folder}")
+    messages: dict[str, str] = {}
+    for path in files:
+        with path.open("rb") as handle:
+            for message in read_po(handle, locale=lang):
+                if message.id and message.string and not message.fuzzy:
+                    messages[str(message.id)] = str(message.string)
+    if not messages:
+        raise CatalogueError(f"the catalogue for {lang!r} in {folder} has no translated messages")
+    return messages
+
+
+def gettext(lang: str):
+    """A ``_`` function for one language; a missing message falls back to its English id."""
+    messages = catalogue(lang)
+
+    def _(message: str) -> str:
+        return messages.get(message, message)
+
+    return _
+
+
+def number(value: float, lang: str, digits: int = 0) -> str:
+    """``150.000`` (id) or ``150,000`` (en); up to ``digits`` decimals, trailing zeros dropped."""
+    pattern = "#,##0" + ("." + "#" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=lang)
+
+
+def percent(value: float, lang: str, digits: int = 2) -> str:
+    """A percentage given in percent points: ``48,64%`` (id), ``48.64%`` (en)."""
+    pattern = "#,##0" + ("." + "#" * digits if digits else "") + "%"
+    return format_percent(value / 100, format=pattern, locale=lang)
+
+
+def money(value: float, lang: str) -> str:
+    """Whole rupiah: ``Rp16.800`` (id), ``Rp16,800`` (en); never ``,00``."""
+    sign = "-" if value < 0 else ""
+    return f"{sign}Rp{number(round(abs(value)), lang)}"
+
+
+def date(value: dt.date, lang: str) -> str:
+    """``10 September 2024`` (id) or ``September 10, 2024`` (en)."""
+    return format_date(value, format="long", locale=lang)
+
+
+def month(value: dt.date, lang: str) -> str:
+    """``Maret 2027`` (id) or ``March 2027`` (en)."""
+    return format_date(value, format="MMMM y", locale=lang)

@@ -1,0 +1,13 @@
+"""Bagikan: links to the site's pages and figures for slides, articles and WhatsApp."""
+
+import streamlit as st
+
+from jamsostek import ui
+
+lang = ui.language()
+_ = ui.translator(lang)
+page = ui.page_header("share", lang)
+st.markdown(page.sections["intro"])
+st.page_link("pages/coverage.py", label=_("Coverage"), icon="📊", query_params={"lang": lang})
+st.page_link("pages/data.py", label=_("Data & sources"), icon="📚", query_params={"lang": lang})
+ui.footer("share", lang)
