@@ -1,7 +1,10 @@
-"""Extract the interface strings into locales/messages.pot and merge them into each .po file.
+"""Keep the interface strings' catalogues in step with the code.
 
-Usage: python scripts/messages.py          (update the template and catalogues)
-       python scripts/messages.py --check  (exit 1 if the template is stale)
+Usage: python scripts/messages.py          write locales/messages.pot; add new strings to each messages.po
+       python scripts/messages.py --check  exit 1 if the template is stale or a string lacks a translation
+
+Each language's catalogue is every ``locales/<lang>/LC_MESSAGES/*.po`` file merged (see
+jamsostek.i18n), so a feature may keep its strings in a file of its own (``check.po``).
 """
 
 from __future__ import annotations
@@ -15,45 +18,73 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "locales" / "messages.pot"
-SOURCES = ("app.py", "pages", "jamsostek")
+LOCALES = ROOT / "locales"
+TEMPLATE = LOCALES / "messages.pot"
 KEYWORDS = {"_": None, "N_": None}
+METHOD_MAP = [("app.py", "python"), ("pages/**.py", "python"), ("jamsostek/**.py", "python")]
 
 
 def extract() -> Catalog:
     """Every ``_("...")`` and ``N_("...")`` string in the app's Python files."""
     catalog = Catalog(project="jamsostek-jambi", charset="utf-8")
-    for source in SOURCES:
-        path = ROOT / source
-        if path.is_file():
-            found = extract_from_dir(str(ROOT), method_map=[(source, "python")], keywords=KEYWORDS)
-        else:
-            found = extract_from_dir(str(path), method_map=[("**.py", "python")], keywords=KEYWORDS)
-        for filename, lineno, message, _comments, _context in found:
-            catalog.add(message, locations=[(f"{source}/{filename}" if path.is_dir() else source, lineno)])
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map=METHOD_MAP, keywords=KEYWORDS
+    ):
+        catalog.add(message, locations=[(filename, lineno)])
     return catalog
 
 
 def render(catalog: Catalog) -> bytes:
+    """A catalogue as .po text: sorted, no header or locations, so it diffs cleanly."""
     buffer = io.BytesIO()
     write_po(buffer, catalog, omit_header=True, sort_output=True, no_location=True, width=100)
     return buffer.getvalue()
 
 
+def translated(lang: str) -> dict[str, str]:
+    """Every translated message of a language, across its .po files."""
+    messages: dict[str, str] = {}
+    for path in sorted((LOCALES / lang / "LC_MESSAGES").glob("*.po")):
+        with path.open("rb") as handle:
+            messages.update({m.id: m.string for m in read_po(handle, locale=lang) if m.id and m.string})
+    return messages
+
+
+def languages() -> list[str]:
+    return sorted(p.name for p in LOCALES.iterdir() if (p / "LC_MESSAGES").is_dir())
+
+
+def check(template: Catalog) -> list[str]:
+    """Problems: a stale template, a string with no translation in some language."""
+    problems = []
+    if not TEMPLATE.exists() or TEMPLATE.read_bytes() != render(template):
+        problems.append(f"{TEMPLATE.relative_to(ROOT)} is stale: run python scripts/messages.py")
+    for lang in languages():
+        have = translated(lang)
+        problems += [f"{lang}: no translation for {m.id!r}" for m in template if m.id and m.id not in have]
+    return problems
+
+
+def update(template: Catalog) -> None:
+    """Write the template; add strings no catalogue has yet to each language's messages.po."""
+    TEMPLATE.write_bytes(render(template))
+    for lang in languages():
+        path = LOCALES / lang / "LC_MESSAGES" / "messages.po"
+        catalog = read_po(path.open("rb"), locale=lang) if path.exists() else Catalog(locale=lang)
+        known = set(translated(lang)) | {m.id for m in catalog if m.id}
+        for message in template:
+            if message.id and message.id not in known:
+                catalog.add(message.id, string=message.id if lang == "en" else "")
+        path.write_bytes(render(catalog))
+
+
 def main(argv: list[str]) -> int:
-    template = render(extract())
+    template = extract()
     if "--check" in argv:
-        if not TEMPLATE.exists() or TEMPLATE.read_bytes() != template:
-            print(f"{TEMPLATE.relative_to(ROOT)} is stale: run python scripts/messages.py")
-            return 1
-        return 0
-    TEMPLATE.write_bytes(template)
-    for po_path in sorted((ROOT / "locales").glob("*/LC_MESSAGES/messages.po")):
-        lang = po_path.parent.parent.name
-        with po_path.open("rb") as handle:
-            catalog = read_po(handle, locale=lang)
-        catalog.update(read_po(io.BytesIO(template)), no_fuzzy_matching=True)
-        po_path.write_bytes(render(catalog))
+        problems = check(template)
+        print("\n".join(problems) or "catalogues are up to date")
+        return 1 if problems else 0
+    update(template)
     return 0
 
 

@@ -1,0 +1,47 @@
+"""Shared fixtures: the bundled package, and AppTest runs of one page with query parameters."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from jamsostek import data
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+PAGES = {
+    "/": "pages/home.py",
+    "/manfaat": "pages/benefits.py",
+    "/cek-iuran": "pages/check.py",
+    "/cakupan": "pages/coverage.py",
+    "/cara-daftar": "pages/register.py",
+    "/data": "pages/data.py",
+    "/bagikan": "pages/share.py",
+    "/embed": "pages/embed.py",
+}
+
+
+@pytest.fixture(scope="session")
+def package() -> data.DataPackage:
+    return data.load()
+
+
+def run_page(path: str, timeout: float = 60, **query: str) -> AppTest:
+    """Run the app on one page (by URL path, e.g. ``/cakupan``) with these query parameters."""
+    app = AppTest.from_file(APP, default_timeout=timeout)
+    for key, value in query.items():
+        app.query_params[key] = value
+    if path != "/":
+        app.switch_page(PAGES[path])
+    return app.run()
+
+
+def page_text(app: AppTest) -> str:
+    """All the text a page shows in Markdown, captions, titles, metrics and alerts."""
+    parts = [e.value for e in app.markdown] + [e.value for e in app.caption] + [e.value for e in app.title]
+    parts += [f"{m.label} {m.value}" for m in app.metric]
+    for kind in (app.info, app.warning, app.success, app.error, app.subheader, app.header):
+        parts += [e.value for e in kind]
+    return "\n".join(str(p) for p in parts)
