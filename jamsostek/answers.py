@@ -43,7 +43,7 @@ FIELD_NAMES = {
     "city_paid": N_("whether the city pays"),
 }
 MESSAGES = {
-    "missing": N_("The link did not give the {field}, so we used the usual answer. Check it below."),
+    "missing": N_("The link did not give: {field}. We used the usual answers; check them below."),
     "duplicate": N_("The link gave more than one answer for the {field}; we used the first one."),
     "work": N_("We do not know the kind of work “{value}”, so we chose the first one. Please pick yours."),
     "income": N_("We could not read the income “{value}”, so we used {default}. Type it like 1.500.000 or 1,5 juta."),
@@ -200,8 +200,9 @@ def from_query(params: Mapping[str, object], default_income: int, today: dt.date
     today = today or dt.date.today()
     fixes: list[Correction] = []
     raw = {key: _one(params, key, fixes) for key in KEYS}
-    if present(params):
-        fixes += [Correction(key, key, "missing") for key in KEYS if raw[key] is None]
+    missing = [key for key in KEYS if raw[key] is None]
+    if present(params) and missing:
+        fixes.append(Correction("missing", ",".join(missing), "missing"))
     return Answers(
         work=_work(raw["work"], fixes),
         income=_income(raw["income"], default_income, fixes),
@@ -215,10 +216,12 @@ def from_query(params: Mapping[str, object], default_income: int, today: dt.date
 def correction_texts(answers: Answers, translate: Callable[[str], str], lang: str, default_income: int) -> list[str]:
     """Each correction as a sentence in the page's language (the raw value shown as given)."""
     default = i18n.money(default_income, lang)
-    return [
-        translate(MESSAGES[c.message]).format(value=c.value, field=translate(FIELD_NAMES[c.field]), default=default)
-        for c in answers.corrections
-    ]
+    texts = []
+    for fix in answers.corrections:
+        fields = fix.value.split(",") if fix.message == "missing" else [fix.field]
+        field = ", ".join(translate(FIELD_NAMES[name]) for name in fields)
+        texts.append(translate(MESSAGES[fix.message]).format(value=fix.value, field=field, default=default))
+    return texts
 
 
 def share_link(base: str | None, answers: Answers, lang: str) -> str:

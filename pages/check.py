@@ -42,7 +42,7 @@ if st.session_state.get("_check_url") != url_state() or any(key not in st.sessio
     st.session_state.update(dict(zip(WIDGETS, given.widget_values(lang), strict=True)))
 
 for text in answers.correction_texts(given, _, lang, lowest):
-    st.warning(content.escape_markdown(text), icon="✏️")
+    st.warning(content.escape_markdown(text), icon=":material/edit:")
 
 with st.container(border=True):
     st.selectbox(
@@ -91,25 +91,26 @@ result = rules.quote(package, question)
 
 st.subheader(_("Your result for {date}").format(date=i18n.date(given.on, lang)))
 if not result.eligible:
-    st.info(page.sections["employee"], icon="🏢")
+    st.info(page.sections["employee"], icon=":material/badge:")
 else:
-    st.success(_("Yes, you can join as a self-employed participant (BPU)."), icon="✅")
-    st.markdown(page.sections["eligible"])
-    st.caption(page.sections["unsure"])
+    st.success(_("Yes, you can join as a self-employed participant (BPU)."), icon=":material/check_circle:")
     if result.reason == "budget-paid":
-        st.info(page.sections["city-paid"], icon="🏛️")
+        st.info(page.sections["city-paid"], icon=":material/account_balance:")
     with st.container(border=True):
-        st.metric(_("Total per month"), i18n.money(result.total, lang))
+        st.metric("**" + _("Total per month") + "**", i18n.money(result.total, lang))
         st.markdown("  \n".join(outcome.total_lines(result, _, lang)))
     st.markdown(outcome.lines_table(result, _, lang))
     for note in outcome.income_notes(result, package, _, lang):
-        st.info(note, icon="ℹ️")
+        st.info(note, icon=":material/info:")
     st.markdown(outcome.discount_text(result, package, _, lang))
     st.caption(page.sections["year"])
     st.caption("  \n".join(outcome.basis_lines(result, _)))
     st.caption(page.sections["estimate"])
+    st.markdown("**" + _("Why you can join") + "**")
+    st.markdown(page.sections["eligible"])
+    st.caption(page.sections["unsure"])
 
-st.subheader(_("What you get at {income} per month").format(income=i18n.money(result.income_used, lang)))
+st.subheader(_("Benefits at an income of {income} per month").format(income=i18n.money(result.income_used, lang)))
 for programme, sentences in outcome.benefit_sentences(result, package, _, lang).items():
     st.markdown(f"**{content.escape_markdown(_(outcome.PROGRAMME_NAMES[programme]))}**")
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))

@@ -123,7 +123,10 @@ def test_repeated_same_value_is_fine_and_different_takes_the_first():
 
 def test_missing_answers_in_a_partial_link_are_said():
     got = query(work="kurir")
-    assert {c.field for c in got.corrections if c.message == "missing"} == {"income", "programs", "date", "city_paid"}
+    [missing] = [c for c in got.corrections if c.message == "missing"]
+    assert missing.value.split(",") == ["income", "programs", "date", "city_paid"]
+    [text] = answers.correction_texts(got, i18n.gettext("id"), "id", LOWEST)
+    assert "penghasilan per bulan, program, tanggal, apakah Pemkot membayar" in text
 
 
 def test_jkk_and_jkm_are_always_in():
