@@ -166,11 +166,15 @@ def gap_data(package: DataPackage, lang: str) -> ChartData:
     )
 
 
-def _base_text(workforce: int | None, basis: str, package: DataPackage, lang: str) -> str:
-    if workforce is not None:
-        return i18n.number(workforce, lang)
+def basis_name(package: DataPackage, basis: str, lang: str) -> str:
+    """A base's label from bases.csv in the page's language (the id itself if it is not listed)."""
     bases = package.bases
-    return str(bases.loc[bases["id"] == basis, f"label_{lang}"].iloc[0])
+    rows = bases.loc[bases["id"] == basis, f"label_{lang}"]
+    return str(rows.iloc[0]) if len(rows) else basis
+
+
+def _base_text(workforce: int | None, basis: str, package: DataPackage, lang: str) -> str:
+    return i18n.number(workforce, lang) if workforce is not None else basis_name(package, basis, lang)
 
 
 def _break_note(change: coverage.BaseChange, package: DataPackage, lang: str) -> str:
@@ -214,6 +218,7 @@ def _history_rows(package: DataPackage, lang: str) -> list[dict]:
                 if (obs["area"], obs["as_of"]) in labelled_points
                 else "",
                 "basis": obs["basis"],
+                "basis_name": basis_name(package, obs["basis"], lang),
                 "segment": obs["segment"],
                 "source_id": obs["source_id"],
             }
@@ -232,6 +237,7 @@ def _history_rows(package: DataPackage, lang: str) -> list[dict]:
                 "value_pct": key[1],
                 "label": "" if key in labelled else label,
                 "basis": "",
+                "basis_name": "",
                 "segment": "",
                 "source_id": target["source_id"],
             }
@@ -293,6 +299,7 @@ def areas_data(package: DataPackage, lang: str) -> ChartData:
                 "coverage_pct": item.coverage_pct,
                 "coverage_label": _pct(item.coverage_pct, lang),
                 "basis": item.basis,
+                "basis_name": basis_name(package, item.basis, lang),
                 "source_id": item.source_id,
             }
         )

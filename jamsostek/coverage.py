@@ -181,3 +181,9 @@ def targets_in_range(package: DataPackage) -> pd.DataFrame:
 def gap_workers(package: DataPackage, area: str = CITY) -> int | None:
     """Workers still needed to reach the area's target, from its newest observation with counts."""
     return latest(package, area).gap_workers
+
+
+def source_ids(package: DataPackage) -> list[str]:
+    """The sources of every observation and every target the coverage charts show."""
+    ids = list(package.coverage.sort_values("as_of")["source_id"]) + list(targets_in_range(package)["source_id"])
+    return list(dict.fromkeys(ids))
