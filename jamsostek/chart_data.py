@@ -105,13 +105,16 @@ def covered_data(package: DataPackage, lang: str) -> ChartData:
                     "source_id": city.source_id,
                 }
             )
+    takeaway = _(
+        "As of {date}, about {covered} workers in {area} were covered and about {not_covered} were not yet "
+        "covered, out of about {workforce}."
+    )
+    if not rows:
+        takeaway = _("No count of covered workers is known for {area}.")
     return ChartData(
         title=_("{area}: workers covered and not yet covered").format(**values),
         data=pd.DataFrame(rows, columns=list(rows[0]) if rows else ["status", "status_name", "workers"]),
-        takeaway=_(
-            "As of {date}, about {covered} workers in {area} were covered and about {not_covered} were not yet "
-            "covered, out of about {workforce}."
-        ).format(**values),
+        takeaway=takeaway.format(**values),
         alt_text=_("Two bars in workers ({date}): covered {covered}; not yet covered {not_covered}.").format(**values),
         notes=(),
         source_ids=_ids(city.source_id),
@@ -146,7 +149,11 @@ def gap_data(package: DataPackage, lang: str) -> ChartData:
     frame["workers_label"] = [i18n.number(w, lang) for w in frame["workers"]]
     frame["as_of"] = city.as_of.isoformat()
     frame["target_year"] = city.target_year
-    if gap == 0:
+    if gap is None:
+        takeaway = _("No {year} target or count is known for {area}, so the gap cannot be computed.").format(
+            **values | {"year": city.as_of.year}
+        )
+    elif gap == 0:
         takeaway = _("{area} has reached its {year} target of {target}.").format(**values)
     else:
         takeaway = _(
