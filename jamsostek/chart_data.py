@@ -233,7 +233,7 @@ def _history_rows(package: DataPackage, lang: str) -> list[dict]:
     labelled = set()
     for _i, target in coverage.targets_in_range(package).iterrows():
         key = (int(target["year"]), float(target["target_pct"]))
-        label = _("Target {year}: {target}").format(year=key[0], target=_pct(key[1], lang))
+        label = _("Target {target}").format(target=_pct(key[1], lang))  # the rule spans its year
         rows.append(
             {
                 "kind": "target",

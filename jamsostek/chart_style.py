@@ -19,7 +19,7 @@ INK = "#1a1a1a"
 AREA_COLOURS = {"kota-jambi": BLUE, "prov-jambi": VERMILLION, "indonesia": GREEN}
 AREA_SHAPES = {"kota-jambi": "circle", "prov-jambi": "square", "indonesia": "triangle-up"}
 FONT = '"Source Sans Pro", "Source Sans", "Segoe UI", Arial, sans-serif'
-NARROW = 360  # the narrowest screen a chart must read on
+NARROW = 320  # the width a chart gets in a 360 px phone screen, after the page margins
 BASE_WIDTH = 960  # fonts grow past this fixed width (slides are 1920 wide)
 DATE_AXIS_FORMAT = "%b %Y"
 NUMBER_FORMAT = ",.0f"
@@ -43,10 +43,10 @@ class Style:
             return max(narrow, round(self.width * 0.33)) if fill else round(narrow * self.scale)
         return narrow
 
-    def wrap(self, text: str, font_px: float) -> list[str]:
+    def wrap(self, text: str, font_px: float, bold: bool = False) -> list[str]:
         """Lines short enough to fit the chart's width (titles do not wrap by themselves in Vega-Lite)."""
         width = self.width if isinstance(self.width, int) else NARROW
-        chars = max(24, int(width / (self.px(font_px) * 0.52)))
+        chars = max(20, int(width / (self.px(font_px) * (0.6 if bold else 0.52))))
         return textwrap.wrap(text, chars) or [""]
 
 

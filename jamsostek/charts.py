@@ -88,7 +88,7 @@ def covered_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
             "workers:Q",
             title=None,
             scale=alt.Scale(domain=[0, top], nice=False),
-            axis=alt.Axis(format=NUMBER_FORMAT, tickCount=3),
+            axis=alt.Axis(format=NUMBER_FORMAT, tickCount=2, labelFlush=True),
         ),
         y=y,
         color=colour,
@@ -112,7 +112,7 @@ def gap_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
             "workers:Q",
             title=None,
             scale=alt.Scale(domain=[0, top], nice=False),
-            axis=alt.Axis(format=NUMBER_FORMAT, tickCount=3),
+            axis=alt.Axis(format=NUMBER_FORMAT, tickCount=2, labelFlush=True),
         ),
         y=y,
         color=colour,
@@ -155,7 +155,8 @@ def history_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     """Figures over time: points per area, lines only within one segment (one base), dashed targets."""
     observations = frame[frame["kind"] == "observation"]
     colours, shapes = _area_scales(frame)
-    legend = alt.Legend(title=None, orient="bottom", direction="horizontal", columns=3)
+    columns = 3 if isinstance(style.width, int) and style.width >= 640 else 2  # 3 names overflow a phone
+    legend = alt.Legend(title=None, orient="bottom", direction="horizontal", columns=columns)
     colour = alt.Color("area_name:N", scale=colours, legend=legend)
     shape = alt.Shape("area_name:N", scale=shapes, legend=legend)
     x = alt.X("date:T", title=None, scale=alt.Scale(type="utc"), axis=alt.Axis(format=DATE_AXIS_FORMAT, tickCount=4))
@@ -229,7 +230,7 @@ def view(chart_id: str, package: DataPackage, lang: str, width: int | str = "con
     subtitle_lines = [
         line for text in [*parts.notes, _source_line(package, parts, lang)] for line in style.wrap(text, 13.5)
     ]
-    title = alt.TitleParams(text=style.wrap(parts.title, 19), subtitle=subtitle_lines)
+    title = alt.TitleParams(text=style.wrap(parts.title, 19, bold=True), subtitle=subtitle_lines)
     chart = make_chart(parts.data, style).properties(
         title=title,
         width=width,

@@ -64,7 +64,7 @@ def test_unknown_chart_id_is_a_key_error(package):
 def test_numbers_follow_the_language(lang, expected, wrong, package):
     text = _svg_text(_svg(charts.view("covered", package, lang, 640)))
     assert expected in text and wrong not in text
-    axis = "50.000" if lang == "id" else "50,000"  # an axis label: formatted by Vega with config.locale
+    axis = "100.000" if lang == "id" else "100,000"  # an axis label: formatted by Vega with config.locale
     assert axis in text
     assert ("Sumber" if lang == "id" else "Source") in text
 
