@@ -18,6 +18,22 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def _build_static(args: argparse.Namespace) -> int:
+    from jamsostek import static
+    from jamsostek.data import DataError, load
+
+    try:
+        package = load(Path(args.data_dir))
+    except DataError as exc:
+        print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    out = static.build(Path(args.out_dir), package, base_url=args.base_url)
+    print(f"light version written to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m jamsostek")
@@ -25,6 +41,11 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data package (default: the bundled data/)")
     check.add_argument("directory", nargs="?", default=str(DATA_DIR))
     check.set_defaults(run=_validate)
+    light = commands.add_parser("build-static", help="write the light version (static HTML) into OUT_DIR")
+    light.add_argument("out_dir")
+    light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")
+    light.add_argument("--data-dir", default=str(DATA_DIR), help="the data package to build from")
+    light.set_defaults(run=_build_static)
     args = parser.parse_args(argv)
     return args.run(args)
 
