@@ -19,18 +19,26 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _build_static(args: argparse.Namespace) -> int:
-    from jamsostek import static
+    import os
+    import tempfile
+
+    from jamsostek import live, static
     from jamsostek.data import DataError, load
 
-    try:
-        package = load(Path(args.data_dir))
-    except DataError as exc:
-        print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
-        for problem in exc.problems:
-            print(problem)
-        return 1
-    out = static.build(Path(args.out_dir), package, base_url=args.base_url)
-    print(f"light version written to {out}")
+    url = args.data_url or os.environ.get("JAMSOSTEK_DATA_URL")
+    with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
+        try:
+            directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)
+            package = load(directory)
+        except live.FetchError as exc:
+            print(f"build-static: cannot read the live data ({exc}); {args.out_dir} was left untouched")
+            return 1
+        except DataError as exc:
+            print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
+            print("\n".join(str(problem) for problem in exc.problems))
+            return 1
+        out = static.build(Path(args.out_dir), package, base_url=args.base_url)
+    print(f"light version written to {out} from {url or directory}")
     return 0
 
 
@@ -45,6 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     light.add_argument("out_dir")
     light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")
     light.add_argument("--data-dir", default=str(DATA_DIR), help="the data package to build from")
+    light.add_argument("--data-url", help="build from a live data package (default: $JAMSOSTEK_DATA_URL)")
     light.set_defaults(run=_build_static)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -272,6 +272,10 @@ def page_menu(lang: str) -> None:
     for script, title, _path, icon, visible in PAGES:
         if visible:
             st.page_link(script, label=_(title), icon=icon, query_params={LANG_KEY: lang}, width="stretch")
+    light = os.environ.get("JAMSOSTEK_LIGHT_URL", "/ringan/").rstrip("/")
+    st.markdown(
+        ":material/bolt: [" + _("Light version: quick on slow phones, saves data") + f"]({light}/{lang}/index.html)"
+    )
 
 
 def footer(name: str, lang: str, extra_sources: list[str] | None = None) -> None:

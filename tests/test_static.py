@@ -14,6 +14,7 @@ import pytest
 
 from jamsostek import figures, i18n, rules, static
 from tests.conftest import ROOT, run_page
+from tests.live_helpers import PackageServer, package_copy, package_routes, replace_in
 
 TODAY = dt.date(2026, 11, 23)
 BUDGET = 100 * 1024
@@ -164,3 +165,40 @@ def test_rebuild_replaces_the_output(tmp_path, package):
     static.build(out, package, today=TODAY)
     assert not (out / "stale.txt").exists() and (out / "id" / "index.html").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def _build_from(url: str, out: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "jamsostek", "build-static", str(out), "--data-url", url],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_build_from_a_live_source(tmp_path):
+    with PackageServer() as server:
+        server.routes.update(package_routes(package_copy(tmp_path / "pkg")))
+        result = _build_from(server.url(), tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "46%" in (tmp_path / "site" / "id" / "cakupan.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("breakage", ["bad value", "404"])
+def test_build_from_a_broken_live_source_keeps_the_old_output(tmp_path, breakage):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker.txt").write_text("previous build")
+    with PackageServer() as server:
+        server.routes.update(package_routes(package_copy(tmp_path / "pkg")))
+        if breakage == "bad value":
+            replace_in(server.routes, "/pkg/coverage.csv", "2024-09-10,50,", "2024-09-10,500,")
+        else:
+            del server.routes["/pkg/coverage.csv"]
+        result = _build_from(server.url(), out)
+    assert result.returncode == 1
+    expected = "coverage.csv, row 3, field coverage_pct" if breakage == "bad value" else "404"
+    assert expected in result.stdout, result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+    assert [p.name for p in out.iterdir()] == ["marker.txt"]
