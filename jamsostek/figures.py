@@ -109,7 +109,7 @@ def _benefits(package: DataPackage, today: dt.date) -> dict[str, Figure]:
         kind = {"amount": "money", "multiple-of-income": "number", "percent-of-income": "percent"}.get(row["kind"])
         if kind and row["value"] is not None:
             out[name] = Figure(float(row["value"]), kind if kind != "money" else "money", row["source_id"])
-        elif row["kind"] in ("count", "years"):
+        elif row["kind"] in ("count", "years", "months"):
             out[name] = Figure(float(row["value"]), "number", row["source_id"])
     out["jkk_death_at_lowest"] = Figure(paid["jkk-death-multiple"], "money", "S11c")
     out["jkk_disability_at_lowest"] = Figure(paid["jkk-disability-multiple"], "money", "S11c")
