@@ -231,6 +231,7 @@ def _benefit_value(row, lang: str, _) -> str:
         "multiple-of-income": lambda: _("{times} × declared income").format(times=i18n.number(value, lang)),
         "count": lambda: i18n.number(value, lang),
         "years": lambda: _(UNIT_NAMES["years"]).format(n=i18n.number(value, lang)),
+        "months": lambda: _(UNIT_NAMES["months"]).format(n=i18n.number(value, lang)),
     }
     return texts[kind]() if kind in texts and (kind in ("no-ceiling", "savings") or not _missing(value)) else ""
 

@@ -18,14 +18,6 @@ LAYOUT_WIDTH = 960  # wider exports keep this layout and scale up, so the type g
 MAX_SIDE = 8000
 ZIP_FOLDER = "jamsostek-jambi-data"
 SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
-# Larger type than the page's: read from the back of a meeting room once scaled up.
-LARGE_TYPE = {
-    "title": {"fontSize": 24, "subtitleFontSize": 15, "subtitlePadding": 6, "offset": 12},
-    "axis": {"labelFontSize": 14, "titleFontSize": 15},
-    "legend": {"labelFontSize": 14, "titleFontSize": 15, "symbolSize": 160},
-    "text": {"fontSize": 15},
-    "padding": 24,
-}
 
 
 class ExportError(ValueError):
@@ -33,7 +25,7 @@ class ExportError(ValueError):
 
 
 @dataclass(frozen=True, eq=False)
-class _Ref:
+class PackageRef:
     """Hashable handle on a package: the same object, loaded at the same time, is the same key."""
 
     package: DataPackage
@@ -45,7 +37,7 @@ class _Ref:
         return hash(self._key())
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Ref) and self._key() == other._key()
+        return isinstance(other, PackageRef) and self._key() == other._key()
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -72,22 +64,14 @@ def default_scale(size: tuple[int, int]) -> float:
     return max(1.0, size[0] / LAYOUT_WIDTH)
 
 
-def _merge(base: dict, extra: dict) -> dict:
-    out = dict(base)
-    for key, value in extra.items():
-        out[key] = _merge(out[key], value) if isinstance(value, dict) and isinstance(out.get(key), dict) else value
-    return out
-
-
-def sized_spec(spec: dict, size: tuple[int, int], scale: float, large_type: bool = True) -> dict:
+def sized_spec(spec: dict, size: tuple[int, int], scale: float, raster: bool = False) -> dict:
     """A copy of a Vega-Lite spec laid out so that, rendered at ``scale``, it is exactly ``size`` pixels."""
     out = copy.deepcopy(spec)
-    # vl-convert rounds the scaled size down; half a pixel more lands on the requested size.
-    out["width"] = size[0] / scale + 0.49 / scale
-    out["height"] = size[1] / scale + 0.49 / scale
+    # vl-convert rounds a PNG's scaled size down; half a pixel more lands on the requested size.
+    extra = 0.49 / scale if raster else 0
+    out["width"] = size[0] / scale + extra
+    out["height"] = size[1] / scale + extra
     out["autosize"] = {"type": "fit", "contains": "padding"}
-    if large_type:
-        out["config"] = _merge(out.get("config", {}), LARGE_TYPE)
     return out
 
 
@@ -103,7 +87,7 @@ def render_spec(spec: dict, fmt: str, size: tuple[int, int], scale: float | None
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}")
     scale = scale or default_scale(size)
-    sized = sized_spec(spec, size, scale)
+    sized = sized_spec(spec, size, scale, raster=fmt == "png")
     if fmt == "png":
         return vlc.vegalite_to_png(sized, scale=scale, **_locale(sized))
     if fmt == "pdf":
@@ -114,7 +98,7 @@ def render_spec(spec: dict, fmt: str, size: tuple[int, int], scale: float | None
     return svg.encode("utf-8")
 
 
-def _view(ref: _Ref, chart_id: str, lang: str):
+def _view(ref: PackageRef, chart_id: str, lang: str):
     from jamsostek import charts
 
     if chart_id not in charts.CHART_IDS:
@@ -123,7 +107,9 @@ def _view(ref: _Ref, chart_id: str, lang: str):
 
 
 @lru_cache(maxsize=128)
-def _chart_file(ref: _Ref, chart_id: str, lang: str, fmt: str, size: tuple[int, int], scale: float | None) -> bytes:
+def _chart_file(
+    ref: PackageRef, chart_id: str, lang: str, fmt: str, size: tuple[int, int], scale: float | None
+) -> bytes:
     return render_spec(_view(ref, chart_id, lang).chart.to_dict(), fmt, size, scale)
 
 
@@ -138,17 +124,17 @@ def chart_file(
     """One chart as PNG, SVG or PDF; cached per package, chart, language, format and size."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    return _chart_file(_Ref(package), chart_id, lang, fmt, tuple(size), scale)
+    return _chart_file(PackageRef(package), chart_id, lang, fmt, tuple(size), scale)
 
 
 @lru_cache(maxsize=32)
-def _chart_csv(ref: _Ref, chart_id: str, lang: str) -> bytes:
+def _chart_csv(ref: PackageRef, chart_id: str, lang: str) -> bytes:
     return _view(ref, chart_id, lang).data.to_csv(index=False).encode("utf-8")
 
 
 def chart_csv(package: DataPackage, chart_id: str, lang: str) -> bytes:
     """Exactly the rows a chart plots, as UTF-8 CSV."""
-    return _chart_csv(_Ref(package), chart_id, lang)
+    return _chart_csv(PackageRef(package), chart_id, lang)
 
 
 def file_name(chart_id: str, lang: str, fmt: str, size: tuple[int, int] | None = None, as_of=None) -> str:
@@ -169,7 +155,7 @@ def png_size(png: bytes) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=8)
-def _data_zip(ref: _Ref, lang: str, site_url: str) -> bytes:
+def _data_zip(ref: PackageRef, lang: str, site_url: str) -> bytes:
     from jamsostek import cite, i18n
     from jamsostek.data import DESCRIPTOR, canonical_descriptor
 
@@ -185,4 +171,4 @@ def _data_zip(ref: _Ref, lang: str, site_url: str) -> bytes:
 
 def data_zip(package: DataPackage, lang: str, site_url: str = "") -> bytes:
     """The whole data package as a ZIP: the validated CSVs, datapackage.json and a README in ``lang``."""
-    return _data_zip(_Ref(package), lang, site_url)
+    return _data_zip(PackageRef(package), lang, site_url)

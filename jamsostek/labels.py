@@ -71,6 +71,12 @@ BENEFIT_NAMES = {
     "jkm-funeral": N_("JKM: funeral cost"),
     "jkm-scholarship-min-years": N_("JKM: years paid before the scholarship applies"),
     "jht-savings": N_("JHT: savings paid out"),
+    "jkk-income-first-months": N_("JKK: months of full income while unable to work"),
+    "scholarship-primary-years": N_("Scholarship: years of kindergarten and primary school, at most"),
+    "scholarship-junior-years": N_("Scholarship: years of junior secondary school, at most"),
+    "scholarship-senior-years": N_("Scholarship: years of senior secondary school, at most"),
+    "scholarship-university-years": N_("Scholarship: years of university or training, at most"),
+    "scholarship-max-child-age": N_("Scholarship: the child must be younger than"),
 }
 CERTAINTY_NOTES = {
     "estimate": N_("Estimate; check with BPJS Ketenagakerjaan."),
