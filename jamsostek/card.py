@@ -118,3 +118,10 @@ def _card(ref, lang: str, fmt: str, site_url: str) -> bytes:
 def share_card(package: DataPackage, lang: str, fmt: str = "png", site_url: str = "") -> bytes:
     """The share card as PNG (1080 x 1080), SVG or PDF; cached per package, language and format."""
     return _card(PackageRef(package), lang, fmt, site_url)
+
+
+def card_alt_text(package: DataPackage, lang: str) -> str:
+    """The card's words as one text, for screen readers."""
+    words = card_lines(package, lang)
+    parts = [words["kicker"] + ":", words["headline"], words["sub"], words["target"], words["needed"], words["source"]]
+    return " ".join(str(p) for p in parts if p)

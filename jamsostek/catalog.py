@@ -168,6 +168,11 @@ def _contribution_value(row, lang: str, _) -> str:
     return text
 
 
+def _certainty(certainty: str, _) -> str:
+    note = CERTAINTY_NOTES.get(certainty, "")
+    return _(note) if note else ""
+
+
 def _rule_rows(package: DataPackage, lang: str, _) -> list[dict]:
     rows = []
     for _i, row in package.contributions.iterrows():
@@ -182,7 +187,7 @@ def _rule_rows(package: DataPackage, lang: str, _) -> list[dict]:
                 value=_contribution_value(row, lang, _),
                 as_of=_period(row, lang, _),
                 base=row["basis"],
-                caveat=_(CERTAINTY_NOTES[row["certainty"]]) if CERTAINTY_NOTES.get(row["certainty"]) else "",
+                caveat=_certainty(row["certainty"], _),
             )
         )
     for _i, row in package.discounts.iterrows():
@@ -230,8 +235,8 @@ def _benefit_value(row, lang: str, _) -> str:
         "percent-of-income": lambda: _("{percent} of declared income").format(percent=i18n.percent(value, lang)),
         "multiple-of-income": lambda: _("{times} × declared income").format(times=i18n.number(value, lang)),
         "count": lambda: i18n.number(value, lang),
-        "years": lambda: _(UNIT_NAMES["years"]).format(n=i18n.number(value, lang)),
-        "months": lambda: _(UNIT_NAMES["months"]).format(n=i18n.number(value, lang)),
+        "years": lambda: _figure_value(value, "years", lang, _),
+        "months": lambda: _figure_value(value, "months", lang, _),
     }
     return texts[kind]() if kind in texts and (kind in ("no-ceiling", "savings") or not _missing(value)) else ""
 

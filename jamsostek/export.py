@@ -98,12 +98,18 @@ def render_spec(spec: dict, fmt: str, size: tuple[int, int], scale: float | None
     return svg.encode("utf-8")
 
 
-def _view(ref: PackageRef, chart_id: str, lang: str):
+@lru_cache(maxsize=64)
+def _view(ref: PackageRef, chart_id: str, lang: str, width: int | str = LAYOUT_WIDTH):
     from jamsostek import charts
 
     if chart_id not in charts.CHART_IDS:
         raise ExportError(f"unknown chart {chart_id!r}; the charts are: {', '.join(charts.CHART_IDS)}")
-    return charts.view(chart_id, ref.package, lang, width=LAYOUT_WIDTH)
+    return charts.view(chart_id, ref.package, lang, width=width)
+
+
+def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str = "container"):
+    """The chart's ChartView (see jamsostek.charts), cached; raises ExportError for an unknown id."""
+    return _view(PackageRef(package), chart_id, lang, width)
 
 
 @lru_cache(maxsize=128)
