@@ -15,7 +15,7 @@ from jamsostek.export import PackageRef, render_spec
 CARD_SIZE: tuple[int, int] = (1080, 1080)
 SIDE = 540  # layout size; rendered at 2x
 MARGIN = 40
-BAR_Y, BAR_HEIGHT = 306, 34
+BAR_HEIGHT = 34
 
 
 def _text(lines: list[str] | str, y: float, size: float, **style) -> dict:
@@ -23,6 +23,7 @@ def _text(lines: list[str] | str, y: float, size: float, **style) -> dict:
     x = style.pop("x", MARGIN)
     mark = {"type": "text", "align": "left", "baseline": "top", "font": FONT, "fontSize": size, "color": INK}
     mark |= {"lineHeight": round(size * 1.25)} | style
+    mark["limit"] = (SIDE - x if mark["align"] == "left" else x) - MARGIN / 2  # never past the card's edge
     return {"mark": mark, "encoding": {"x": {"value": x}, "y": {"value": y}, "text": {"value": lines}}}
 
 
@@ -34,22 +35,23 @@ def _rect(x: float, x2: float, y: float, y2: float, color: str) -> dict:
 
 
 def _wrap(text: str, size: float) -> list[str]:
-    return textwrap.wrap(text, max(12, int((SIDE - 2 * MARGIN) / (size * 0.5)))) or [""]
+    return textwrap.wrap(text, max(12, int((SIDE - 2 * MARGIN) / (size * 0.52)))) or [""]
 
 
-def _bar(pct: float, target: float | None, target_text: str) -> list[dict]:
+def _bar(y: float, pct: float, target: float | None, target_text: str) -> list[dict]:
     width = SIDE - 2 * MARGIN
     layers = [
-        _rect(MARGIN, MARGIN + width, BAR_Y, BAR_Y + BAR_HEIGHT, LIGHT),
-        _rect(MARGIN, MARGIN + width * min(pct, 100) / 100, BAR_Y, BAR_Y + BAR_HEIGHT, BLUE),
+        _rect(MARGIN, MARGIN + width, y, y + BAR_HEIGHT, LIGHT),
+        _rect(MARGIN, MARGIN + width * min(pct, 100) / 100, y, y + BAR_HEIGHT, BLUE),
     ]
     if target is not None:
         x = MARGIN + width * min(target, 100) / 100
-        layers.append(_rect(x - 2, x + 2, BAR_Y - 12, BAR_Y + BAR_HEIGHT + 12, VERMILLION))
+        layers.append(_rect(x - 2, x + 2, y - 12, y + BAR_HEIGHT + 12, VERMILLION))
         right = target > 60  # keep the label inside the card
-        label = _text(target_text, BAR_Y + BAR_HEIGHT + 16, 20, x=x - 6 if right else x - 2, fontWeight="bold")
-        label["mark"] |= {"align": "right" if right else "left", "color": VERMILLION}
-        layers.append(label)
+        label_x, align = (x - 6, "right") if right else (x - 2, "left")
+        layers.append(
+            _text(target_text, y + BAR_HEIGHT + 16, 20, x=label_x, align=align, fontWeight="bold", color=VERMILLION)
+        )
     return layers
 
 
@@ -84,20 +86,33 @@ def card_lines(package: DataPackage, lang: str) -> dict[str, object]:
     }
 
 
+def _layout(words: dict, site: str) -> tuple[list[dict], float, float]:
+    """The layers top-down, each below the one before; returns them with the content's end and the footer's top."""
+    layers = [_rect(0, SIDE, 0, 10, BLUE), _text(words["kicker"], 36, 26, fontWeight="bold", color=BLUE)]
+    layers.append(_text(words["headline"], 74, 120, fontWeight="bold"))
+    sub = _wrap(words["sub"], 26)
+    layers.append(_text(sub, 200, 26))
+    bar_y = 200 + len(sub) * 32 + 22
+    layers += _bar(bar_y, words["pct"], words["target_pct"], words["target"])
+    needed = _wrap(words["needed"], 22) if words["needed"] else []
+    needed_y = bar_y + BAR_HEIGHT + 56
+    if needed:
+        layers.append(_text(needed, needed_y, 22))
+    end = needed_y + len(needed) * 28
+    source = _wrap(words["source"], 15)
+    footer = SIDE - 34 - len(source) * 19
+    layers += [
+        _rect(MARGIN, SIDE - MARGIN, footer - 10, footer - 9, GREY),
+        _text(source, footer, 15),
+        _text(" · ".join(filter(None, [words["site"], site])), SIDE - 30, 14, color=GREY),
+    ]
+    return layers, end, footer - 10
+
+
 def card_spec(package: DataPackage, lang: str, site_url: str = "") -> dict:
     """The card as a Vega-Lite spec, SIDE x SIDE, drawn with text and rectangle marks only."""
-    words = card_lines(package, lang)
-    layers = [
-        _rect(0, SIDE, 0, 10, BLUE),
-        _text(words["kicker"], 40, 26, fontWeight="bold", color=BLUE),
-        _text(words["headline"], 84, 120, fontWeight="bold"),
-        _text(_wrap(words["sub"], 27), 214, 27),
-        *_bar(words["pct"], words["target_pct"], words["target"]),
-        _text(_wrap(words["needed"], 22), 404, 22),
-        _rect(MARGIN, SIDE - MARGIN, 466, 467, GREY),
-        _text(_wrap(words["source"], 15), 476, 15),
-        _text(" · ".join(filter(None, [words["site"], site_url])), 500, 14, color=GREY),
-    ]
+    site = site_url.split("://", 1)[-1]
+    layers, _end, _footer = _layout(card_lines(package, lang), site)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": [{}]},
@@ -108,6 +123,12 @@ def card_spec(package: DataPackage, lang: str, site_url: str = "") -> dict:
         "config": {"view": {"stroke": None}},
         "layer": layers,
     }
+
+
+def card_fits(package: DataPackage, lang: str, site_url: str = "") -> bool:
+    """Whether the card's words end above its footer (for tests: long words must not overlap)."""
+    _layers, end, footer = _layout(card_lines(package, lang), site_url)
+    return end <= footer
 
 
 @lru_cache(maxsize=16)

@@ -23,7 +23,7 @@ from jamsostek.rules import N_
 
 AREA_NAMES = {"kota-jambi": N_("Kota Jambi"), "prov-jambi": N_("Jambi Province"), "indonesia": N_("Indonesia")}
 NATIONAL = "indonesia"  # the regulations apply in all of Indonesia
-COLUMNS = ("kind", "area", "figure", "value", "as_of", "base", "caveat", "source", "url")
+COLUMNS = ("figure", "value", "as_of", "area", "base", "caveat", "source", "url", "kind")  # value first on phones
 FILTER_COLUMNS = ("kind_id", "area_id", "source_id")
 
 

@@ -51,9 +51,14 @@ def embed_height(spec: dict) -> int:
     return int(math.ceil((plot + lines * TITLE_LINE + AXIS_BAND + legend + EMBED_CHROME) / 10) * 10)
 
 
+def _attribute(url: str) -> str:
+    """A URL safe inside a double-quoted attribute, its ``&`` left readable (valid in HTML5)."""
+    return url.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+
+
 def iframe_code(src: str, title: str, height: int) -> str:
     """HTML to paste into an article or a web page: full width, fixed height, lazy, no border."""
     return (
-        f'<iframe src="{html.escape(src)}" title="{html.escape(title)}" width="100%" height="{height}" '
+        f'<iframe src="{_attribute(src)}" title="{html.escape(title)}" width="100%" height="{height}" '
         'style="border:0;max-width:100%" loading="lazy"></iframe>'
     )

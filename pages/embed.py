@@ -33,4 +33,4 @@ else:
     st.markdown(page.sections["unknown"])
     for known in charts.CHART_IDS:
         title = export.chart_view(package, known, lang).title
-        st.page_link("pages/embed.py", label=f"{title} (`{known}`)", query_params={"chart": known, "lang": lang})
+        st.page_link("pages/embed.py", label=f"{title} ({known})", query_params={"chart": known, "lang": lang})

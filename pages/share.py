@@ -42,18 +42,18 @@ downloads = [
     ("SVG", "svg", export.SLIDE, None),
     ("PDF", "pdf", export.SLIDE, None),
 ]
-columns = st.columns(2)
-for i, (label, fmt, size, scale) in enumerate(downloads):
-    columns[i % 2].download_button(
-        label.format(size=f"{size[0]} × {size[1]}"),
-        partial(export.chart_file, package, chart_id, chart_lang, fmt, size, scale),
-        file_name=name(fmt, size),
-        mime=export.FORMATS[fmt],
-        on_click="ignore",
-        icon=":material/download:",
-        width="stretch",
-    )
-columns[0].download_button(
+for row in (downloads[:2], downloads[2:]):
+    for column, (label, fmt, size, scale) in zip(st.columns(2), row, strict=True):
+        column.download_button(
+            label.format(size=f"{size[0]} × {size[1]}"),
+            partial(export.chart_file, package, chart_id, chart_lang, fmt, size, scale),
+            file_name=name(fmt, size),
+            mime=export.FORMATS[fmt],
+            on_click="ignore",
+            icon=":material/download:",
+            width="stretch",
+        )
+st.download_button(
     _("CSV of the chart's numbers"),
     partial(export.chart_csv, package, chart_id, chart_lang),
     file_name=name("csv"),
