@@ -7,20 +7,9 @@ from jamsostek import ui
 st.set_page_config(page_title="Jamsostek Jambi", page_icon="🛡️", layout="centered")
 
 lang = ui.language()
-_ = ui.translator(lang)
 ui.set_document_language(lang)
 
-pages = [
-    st.Page("pages/home.py", title=_("Home"), icon="🏠", url_path="", default=True),
-    st.Page("pages/benefits.py", title=_("Benefits"), icon="🛡️", url_path="manfaat"),
-    st.Page("pages/check.py", title=_("Check your cost"), icon="🧮", url_path="cek-iuran"),
-    st.Page("pages/coverage.py", title=_("Coverage"), icon="📊", url_path="cakupan"),
-    st.Page("pages/register.py", title=_("How to register"), icon="📝", url_path="cara-daftar"),
-    st.Page("pages/data.py", title=_("Data & sources"), icon="📚", url_path="data"),
-    st.Page("pages/share.py", title=_("Share & embed"), icon="🔗", url_path="bagikan"),
-    st.Page("pages/embed.py", title=_("Chart"), url_path="embed", visibility="hidden"),
-]
-page = st.navigation(pages, position="top")
+page = st.navigation(ui.navigation(lang), position="top")
 if page.url_path != "embed":
     ui.language_switch(lang)
 page.run()

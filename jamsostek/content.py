@@ -100,3 +100,10 @@ def used_placeholders(name: str, lang: str, content_dir: Path = CONTENT_DIR) -> 
     page = load_page(name, lang, content_dir)
     texts = [page.title, page.summary, *page.sections.values()]
     return set().union(*(placeholders(t) for t in texts))
+
+
+def ordered_placeholders(name: str, lang: str, content_dir: Path = CONTENT_DIR) -> list[str]:
+    """The placeholders a page names, in order of first mention."""
+    page = load_page(name, lang, content_dir)
+    text = "\n".join([page.title, page.summary, *page.sections.values()])
+    return list(dict.fromkeys(PLACEHOLDER.findall(text)))

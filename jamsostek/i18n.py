@@ -86,3 +86,15 @@ def date(value: dt.date, lang: str) -> str:
 def month(value: dt.date, lang: str) -> str:
     """``Maret 2027`` (id) or ``March 2027`` (en)."""
     return format_date(value, format="MMMM y", locale=lang)
+
+
+def partial_date(text: str | None, lang: str) -> str:
+    """A date known to the year, month or day (``2024``, ``2024-09``, ``2024-09-10``), in words."""
+    if not text:
+        return ""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return month(dt.date(parts[0], parts[1], 1), lang)
+    return date(dt.date(*parts), lang)

@@ -15,6 +15,24 @@ LOG = logging.getLogger("jamsostek")
 LANG_KEY = "lang"
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalogue; translated where shown."""
+    return message
+
+
+# (script, title, URL path, icon, shown in the menu): the site's pages, in menu order.
+PAGES: tuple[tuple[str, str, str, str, bool], ...] = (
+    ("pages/home.py", N_("Home"), "", ":material/home:", True),
+    ("pages/benefits.py", N_("Benefits"), "manfaat", ":material/health_and_safety:", True),
+    ("pages/check.py", N_("Check your cost"), "cek-iuran", ":material/calculate:", True),
+    ("pages/coverage.py", N_("Coverage"), "cakupan", ":material/bar_chart:", True),
+    ("pages/register.py", N_("How to register"), "cara-daftar", ":material/how_to_reg:", True),
+    ("pages/data.py", N_("Data & sources"), "data", ":material/table_view:", True),
+    ("pages/share.py", N_("Share & embed"), "bagikan", ":material/share:", True),
+    ("pages/embed.py", N_("Chart"), "embed", ":material/insert_chart:", False),
+)
+
+
 def language() -> str:
     """The page's language from the URL, then this session's choice, then the browser."""
     query = st.query_params.get(LANG_KEY)
@@ -102,9 +120,8 @@ def page_content(name: str, lang: str) -> content.Page:
 def page_sources(name: str, lang: str) -> list[str]:
     """The sources of the figures a page names, in order of first mention."""
     figs = page_figures()
-    used = content.used_placeholders(name, lang)
-    ids = [figs[p].source_id for p in sorted(used) if figs[p].source_id]
-    return sorted(set(ids), key=ids.index)
+    used = content.ordered_placeholders(name, lang)
+    return list(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
 
 
 def sources_footer(source_ids: list[str], lang: str) -> None:
@@ -119,7 +136,7 @@ def sources_footer(source_ids: list[str], lang: str) -> None:
         title = content.escape_markdown(src["title"])
         label = f"[{title}]({src['url']})" if src.get("url") else title
         publisher = content.escape_markdown(src["publisher"])
-        when = content.escape_markdown(src["published"] or _("date not stated"))
+        when = content.escape_markdown(i18n.partial_date(src["published"], lang) or _("date not stated"))
         lines.append(f"- {publisher}: {label} ({when}) \\[{content.escape_markdown(source_id)}\\]")
     st.markdown("\n".join(lines) or _("No figures on this page."))
     st.caption(
@@ -155,8 +172,35 @@ def transport_discount_today() -> bool:
     return discount_on(package(), "ojol", dt.date.today()) is not None
 
 
+def navigation(lang: str):
+    """The site's pages for ``st.navigation``, titled in the page's language."""
+    _ = translator(lang)
+    return [
+        st.Page(
+            script,
+            title=_(title),
+            icon=icon,
+            url_path=path,
+            default=not path,
+            visibility="visible" if shown else "hidden",
+        )
+        for script, title, path, icon, shown in PAGES
+    ]
+
+
+def page_menu(lang: str) -> None:
+    """Large links to every page, at the end of the page where a thumb reaches them."""
+    _ = translator(lang)
+    st.markdown("**" + _("Other pages") + "**")
+    for script, title, _path, icon, visible in PAGES:
+        if visible:
+            st.page_link(script, label=_(title), icon=icon, query_params={LANG_KEY: lang}, width="stretch")
+
+
 def footer(name: str, lang: str, extra_sources: list[str] | None = None) -> None:
-    """Every page ends with its sources and "data as of"."""
+    """Every page ends with a menu, its sources and "data as of"."""
+    st.divider()
+    page_menu(lang)
     ids = page_sources(name, lang) + list(extra_sources or [])
     sources_footer(list(dict.fromkeys(ids)), lang)
 

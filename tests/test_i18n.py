@@ -79,6 +79,11 @@ def test_catalogues_are_complete_and_template_fresh():
         (i18n.date, dt.date(2025, 5, 22), "id", "22 Mei 2025"),
         (i18n.month, dt.date(2027, 3, 31), "id", "Maret 2027"),
         (i18n.month, dt.date(2027, 3, 31), "en", "March 2027"),
+        (i18n.partial_date, "2015", "id", "2015"),
+        (i18n.partial_date, "2024-09", "id", "September 2024"),
+        (i18n.partial_date, "2025-05", "en", "May 2025"),
+        (i18n.partial_date, "2026-01-14", "id", "14 Januari 2026"),
+        (i18n.partial_date, None, "en", ""),
     ],
 )
 def test_formatting(func, value, lang, expected):
