@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from jamsostek import i18n
@@ -12,26 +10,11 @@ from jamsostek.data import DataPackage, canonical_descriptor
 SITE_NAME = "Jamsostek Jambi"
 
 
-def published(text: str | None, lang: str) -> str:
-    """A source's publication date as precise as it is known (day, month or year)."""
-    if not text:
-        return ""
-    parts = text.split("-")
-    try:
-        if len(parts) == 3:
-            return i18n.date(dt.date.fromisoformat(text), lang)
-        if len(parts) == 2:
-            return i18n.month(dt.date(int(parts[0]), int(parts[1]), 1), lang)
-    except ValueError:
-        return text
-    return text
-
-
 def source_reference(package: DataPackage, source_id: str, lang: str, _) -> str:
     """``Publisher, "Title", date, URL (accessed date)`` for one source."""
     src = package.source(source_id)
     parts = [src["publisher"], f"\u201c{src['title']}\u201d"]
-    when = published(src.get("published"), lang)
+    when = i18n.partial_date(src.get("published"), lang)
     if when:
         parts.append(when)
     parts.append(src.get("url") or src.get("reference") or "")
