@@ -30,6 +30,8 @@ st.code(
     language="html",
     wrap_lines=True,
 )
+st.markdown(page.sections["live"])
+st.code(links.embed_url(site, chart_id, chart_lang, live=True), language=None, wrap_lines=True)
 st.markdown(page.sections["link"])
 st.code(links.page_url(site, "embed", chart=chart_id, lang=chart_lang), language=None, wrap_lines=True)
 
@@ -38,7 +40,7 @@ st.markdown(page.sections["downloads"])
 name = partial(export.file_name, chart_id, chart_lang, as_of=view.as_of)
 downloads = [
     (_("PNG for slides ({size})"), "png", export.SLIDE, None),
-    (_("PNG 2x ({size})"), "png", export.PAGE_2X, 2),
+    (_("Sharp PNG, page size ({size})"), "png", export.PAGE_2X, 2),
     ("SVG", "svg", export.SLIDE, None),
     ("PDF", "pdf", export.SLIDE, None),
 ]
