@@ -21,7 +21,12 @@ ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 TEMPLATE = LOCALES / "messages.pot"
 KEYWORDS = {"_": None, "N_": None}
-METHOD_MAP = [("app.py", "python"), ("pages/**.py", "python"), ("jamsostek/**.py", "python")]
+METHOD_MAP = [
+    ("app.py", "python"),
+    ("pages/**.py", "python"),
+    ("jamsostek/**.py", "python"),
+    ("jamsostek/templates/**.html", "jinja2.ext:babel_extract"),
+]
 
 
 def extract() -> Catalog:
@@ -62,15 +67,21 @@ def check(template: Catalog) -> list[str]:
     for lang in languages():
         have = translated(lang)
         problems += [f"{lang}: no translation for {m.id!r}" for m in template if m.id and m.id not in have]
+        used = {m.id for m in template if m.id}
+        problems += [f"{lang}: {msgid!r} is translated but no longer used" for msgid in have if msgid not in used]
     return problems
 
 
 def update(template: Catalog) -> None:
-    """Write the template; add strings no catalogue has yet to each language's messages.po."""
+    """Write the template; in each messages.po drop unused strings and add ones no catalogue has yet."""
     TEMPLATE.write_bytes(render(template))
     for lang in languages():
         path = LOCALES / lang / "LC_MESSAGES" / "messages.po"
         catalog = read_po(path.open("rb"), locale=lang) if path.exists() else Catalog(locale=lang)
+        used = {m.id for m in template if m.id}
+        for message in list(catalog):
+            if message.id and message.id not in used:
+                catalog.delete(message.id)
         known = set(translated(lang)) | {m.id for m in catalog if m.id}
         for message in template:
             if message.id and message.id not in known:
