@@ -200,7 +200,8 @@ def _rule_rows(package: DataPackage, lang: str, _) -> list[dict]:
                 NATIONAL,
                 row["source_id"],
                 _,
-                figure=_("Discount for {sector}: {programmes}").format(
+                figure=row.get(f"label_{lang}")
+                or _("Discount for {sector}: {programmes}").format(
                     sector=name(SECTOR_NAMES, row["sector"], _), programmes=programmes
                 ),
                 value=_("{percent} off").format(percent=i18n.percent(row["percent_off"], lang)),
@@ -221,6 +222,7 @@ def _rule_rows(package: DataPackage, lang: str, _) -> list[dict]:
                 value=_benefit_value(row, lang, _),
                 as_of=_period(row, lang, _),
                 base=row["basis"],
+                caveat=_certainty(row.get("certainty", ""), _),
             )
         )
     return rows
@@ -231,6 +233,7 @@ def _benefit_value(row, lang: str, _) -> str:
     texts = {
         "no-ceiling": lambda: _("As medically needed, with no cost ceiling"),
         "savings": lambda: _("The contributions paid plus investment returns"),
+        "check": lambda: _("Check with BPJS Ketenagakerjaan"),
         "amount": lambda: i18n.money(value, lang),
         "percent-of-income": lambda: _("{percent} of declared income").format(percent=i18n.percent(value, lang)),
         "multiple-of-income": lambda: _("{times} × declared income").format(times=i18n.number(value, lang)),
@@ -238,7 +241,9 @@ def _benefit_value(row, lang: str, _) -> str:
         "years": lambda: _figure_value(value, "years", lang, _),
         "months": lambda: _figure_value(value, "months", lang, _),
     }
-    return texts[kind]() if kind in texts and (kind in ("no-ceiling", "savings") or not _missing(value)) else ""
+    return (
+        texts[kind]() if kind in texts and (kind in ("no-ceiling", "savings", "check") or not _missing(value)) else ""
+    )
 
 
 def figure_table(package: DataPackage, lang: str, _) -> pd.DataFrame:

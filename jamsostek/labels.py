@@ -47,6 +47,7 @@ RULE_NAMES = {
     "membership-days": N_("Membership number issued within"),
     "claim-years": N_("Claim within"),
     "lowest-income": N_("Lowest declared income level"),
+    "jkk-full-pay-months": N_("JKK: months of full income while unable to work"),
 }
 BENEFIT_NAMES = {
     "jkk-medical": N_("JKK: medical care"),
@@ -71,6 +72,7 @@ BENEFIT_NAMES = {
     "jkm-funeral": N_("JKM: funeral cost"),
     "jkm-scholarship-min-years": N_("JKM: years paid before the scholarship applies"),
     "jht-savings": N_("JHT: savings paid out"),
+    "jkk-return-to-work": N_("JKK: support to return to work"),
     "jkk-income-first-months": N_("JKK: months of full income while unable to work"),
     "scholarship-primary-years": N_("Scholarship: years of kindergarten and primary school, at most"),
     "scholarship-junior-years": N_("Scholarship: years of junior secondary school, at most"),
@@ -81,6 +83,7 @@ BENEFIT_NAMES = {
 CERTAINTY_NOTES = {
     "estimate": N_("Estimate; check with BPJS Ketenagakerjaan."),
     "news": N_("As reported in the news; not read in the regulation itself."),
+    "unsure": N_("Not established for certain; check with BPJS Ketenagakerjaan."),
     "regulation": "",
 }
 
