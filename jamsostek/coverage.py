@@ -6,7 +6,9 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from jamsostek.data import DataPackage
+import pandas as pd
+
+from jamsostek.data import AREAS, DataPackage
 
 CITY = "kota-jambi"
 
@@ -84,3 +86,104 @@ def latest(package: DataPackage, area: str = CITY, with_counts: bool = True) -> 
         target_year=target[1] if target else None,
         target_source_id=target[2] if target else None,
     )
+
+
+STATED_UNKNOWN = "not-stated"
+
+
+@dataclass(frozen=True)
+class BaseChange:
+    """Where an area's series moves to another denominator: figures either side are not comparable."""
+
+    area: str
+    as_of: dt.date
+    old_as_of: dt.date
+    old_basis: str
+    new_basis: str
+    old_pct: float
+    new_pct: float
+    old_workforce: int | None
+    new_workforce: int | None
+
+
+def latest_by_area(package: DataPackage) -> list[Progress]:
+    """The newest observation of every area that has one, in the package's area order."""
+    present = set(package.coverage["area"])
+    return [latest(package, area, with_counts=False) for area in AREAS if area in present]
+
+
+def _segments(rows: pd.DataFrame) -> list[int]:
+    """A run number per row: it changes whenever the basis differs from the previous row's."""
+    runs, current, previous = [], 0, None
+    for basis in rows["basis"]:
+        if previous is not None and basis != previous:
+            current += 1
+        runs.append(current)
+        previous = basis
+    return runs
+
+
+def history(package: DataPackage) -> pd.DataFrame:
+    """Every observation, sorted, with ``segment``: only rows of one area on one unbroken basis share it.
+
+    A line may join points of the same segment only, so no line crosses a change of denominator
+    (e.g. 300,000 workers in 2024 vs 228,000 potential workers in 2025).
+    """
+    frames = []
+    for area in AREAS:
+        rows = package.coverage[package.coverage["area"] == area].sort_values("as_of").reset_index(drop=True)
+        if rows.empty:
+            continue
+        rows = rows.assign(segment=[f"{area}/{run}" for run in _segments(rows)])
+        frames.append(rows)
+    columns = ["area", "as_of", "coverage_pct", "covered", "workforce", "basis", "segment", "source_id"]
+    if not frames:
+        return pd.DataFrame(columns=columns)
+    return pd.concat(frames, ignore_index=True)[columns]
+
+
+def base_changes(package: DataPackage) -> list[BaseChange]:
+    """Changes between two *stated* bases within an area (an unstated base is not a known change)."""
+    changes = []
+    frame = history(package)
+    for area in AREAS:
+        stated = frame[(frame["area"] == area) & (frame["basis"] != STATED_UNKNOWN)]
+        previous = None
+        for _, row in stated.iterrows():
+            if previous is not None and row["basis"] != previous["basis"]:
+                changes.append(
+                    BaseChange(
+                        area,
+                        row["as_of"],
+                        previous["as_of"],
+                        previous["basis"],
+                        row["basis"],
+                        float(previous["coverage_pct"]),
+                        float(row["coverage_pct"]),
+                        None if pd.isna(previous["workforce"]) else int(previous["workforce"]),
+                        None if pd.isna(row["workforce"]) else int(row["workforce"]),
+                    )
+                )
+            previous = row
+    return changes
+
+
+def targets_in_range(package: DataPackage) -> pd.DataFrame:
+    """Targets for the years the observations span (a 2029 target would stretch the time axis)."""
+    years = [d.year for d in package.coverage["as_of"]]
+    targets = package.targets
+    if not years:
+        return targets.iloc[0:0]
+    rows = targets[(targets["year"] >= min(years)) & (targets["year"] <= max(years))]
+    return rows.sort_values(["year", "area"]).reset_index(drop=True)
+
+
+def gap_workers(package: DataPackage, area: str = CITY) -> int | None:
+    """Workers still needed to reach the area's target, from its newest observation with counts."""
+    return latest(package, area).gap_workers
+
+
+def source_ids(package: DataPackage) -> list[str]:
+    """The sources of every observation and every target the coverage charts show."""
+    ids = list(package.coverage.sort_values("as_of")["source_id"]) + list(targets_in_range(package)["source_id"])
+    return list(dict.fromkeys(ids))

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+from zoneinfo import ZoneInfo
 
 import streamlit as st
+from babel.dates import format_datetime
 
-from jamsostek import content, i18n
+from jamsostek import chart_tables, charts, content, i18n, live
 from jamsostek.data import DataError, DataPackage, load
 from jamsostek.figures import Figure, figures, format_figure
+from jamsostek.rules import N_
 
 LOG = logging.getLogger("jamsostek")
 LANG_KEY = "lang"
@@ -81,10 +85,32 @@ def _bundled_package() -> DataPackage:
     return load()
 
 
-def package() -> DataPackage:
-    """The validated data package, or a clear message and a stopped page."""
+def _live_settings() -> tuple[str | None, float]:
+    """The live source's URL and TTL from the environment, then ``.streamlit/secrets.toml`` (optional)."""
+    secrets: dict[str, object] = {}
     try:
-        return _bundled_package()
+        if st.secrets.load_if_toml_exists():
+            secrets = {key: st.secrets.get(key) for key in ("data_url", "data_ttl")}
+    except Exception as exc:  # a broken secrets file must not take the site down
+        LOG.warning("cannot read .streamlit/secrets.toml: %s", exc)
+    return live.settings(os.environ, secrets)
+
+
+def _live_source() -> live.LiveSource | None:
+    url, ttl = _live_settings()
+    return live.shared(url, ttl, _bundled_package) if url else None
+
+
+def live_refresh_seconds() -> float:
+    """How often a screen left open (``?live=1``) re-draws its charts: the TTL, between 5 s and a minute."""
+    return min(60.0, max(5.0, _live_settings()[1]))
+
+
+def package() -> DataPackage:
+    """The validated data package (live when configured and valid), or a clear message and a stopped page."""
+    try:
+        source = _live_source()
+        return source.package() if source else _bundled_package()
     except DataError as exc:
         LOG.error("data package is invalid:\n%s", exc)
         _ = translator(language())
@@ -143,6 +169,62 @@ def sources_footer(source_ids: list[str], lang: str) -> None:
         _("Data as of {date}. This site explains Jamsostek; it is not BPJS Ketenagakerjaan.").format(
             date=i18n.date(pkg.as_of, lang)
         )
+    )
+    data_status(lang)
+
+
+JAMBI_TIME = ZoneInfo("Asia/Jakarta")
+LIVE_PROBLEMS = {
+    live.UNREACHABLE: N_("the source could not be reached"),
+    live.HTTP: N_("the source answered with an error"),
+    live.TIMEOUT: N_("the source took too long"),
+    live.TOO_LARGE: N_("the file was too large"),
+    live.NOT_A_PACKAGE: N_("it was not a data package"),
+    live.INVALID: N_("the figures failed the site's checks"),
+}
+
+
+def _moment(value: dt.datetime, lang: str) -> str:
+    return format_datetime(value, "d MMM y, HH.mm 'WIB'", tzinfo=JAMBI_TIME, locale=lang)
+
+
+def data_status(lang: str) -> None:
+    """A quiet line saying which data the page shows and when the live source was last checked."""
+    source = _live_source()
+    if source is None:
+        return
+    _ = translator(lang)
+    status = source.status()
+    if status.checked_at is None:
+        text = _("Figures: the copy bundled with the site; the live source is being checked.")
+    elif status.source == "live":
+        text = _("Figures: live source, fetched {fetched}.").format(fetched=_moment(status.live_since, lang))
+    else:
+        text = _("Figures: the copy bundled with the site.")
+    if status.checked_at is not None:
+        text += " " + _("Last checked {checked}.").format(checked=_moment(status.checked_at, lang))
+    if status.error_kind:
+        problem = _(LIVE_PROBLEMS.get(status.error_kind, LIVE_PROBLEMS[live.INVALID]))
+        text += " " + _("The last check was not used: {problem}.").format(problem=problem)
+    st.caption(content.escape_markdown(text))
+
+
+def chart_block(view: charts.ChartView, lang: str) -> None:
+    """One chart: its takeaway, the chart with alt text, its numbers in a table, and a CSV download."""
+    _ = translator(lang)
+    st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
+    st.altair_chart(view.chart, width="stretch", theme=None, key=f"chart-{view.id}")  # description = alt text
+    st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
+    with st.expander(_("Numbers in this chart"), expanded=False):
+        st.dataframe(chart_tables.display(view.id, view.data, lang), hide_index=True, width="stretch")
+    st.download_button(
+        _("Download the numbers (CSV)"),
+        data=view.data.to_csv(index=False).encode("utf-8"),
+        file_name=f"jamsostek-{view.id}-{lang}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"csv-{view.id}",
     )
 
 

@@ -2,20 +2,32 @@
 
 import streamlit as st
 
-from jamsostek import ui
+from jamsostek import charts, coverage, ui
 
 lang = ui.language()
 _ = ui.translator(lang)
-figures = ui.page_figures()
-values = ui.figure_values(lang)
-page = ui.page_header("coverage", lang)
+ui.page_header("coverage", lang)
+live_screen = st.query_params.get("live") == "1"
 
-st.markdown(page.sections["intro"])
-st.progress(
-    min(1.0, figures["coverage_pct"].value / 100),
-    text=_("{covered} covered; target {target}").format(covered=values["coverage_pct"], target=values["target_pct"]),
-)
-ui.source_line([figures["coverage_pct"].source_id], lang, figures["coverage_as_of"].value)
-st.warning(page.sections["break"])
 
-ui.footer("coverage", lang)
+def figures_and_charts() -> None:
+    """Everything that comes from the data; on a live screen this part re-draws itself."""
+    package = ui.package()
+    page = ui.page_content("coverage", lang)
+    st.markdown(page.sections["intro"])
+    st.warning(page.sections["break"])
+    if live_screen:
+        st.info(page.sections["live"])
+    st.markdown(page.sections["charts"])
+    for chart_id in charts.CHART_IDS:
+        st.divider()
+        ui.chart_block(charts.view(chart_id, package, lang), lang)
+    st.divider()
+    st.markdown(page.sections["method"])
+    ui.footer("coverage", lang, coverage.source_ids(package))
+
+
+if live_screen:
+    st.fragment(run_every=ui.live_refresh_seconds())(figures_and_charts)()
+else:
+    figures_and_charts()

@@ -1,0 +1,125 @@
+"""/cakupan as a visitor gets it: five charts with takeaways and tables, live figures, text from data kept as text."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import pytest
+
+from jamsostek import charts as charts_module
+from jamsostek import live
+from jamsostek.charts import CHART_IDS
+from jamsostek.content import escape_markdown
+from tests.conftest import page_text, run_page
+from tests.live_helpers import PackageServer, Reply, package_copy, package_routes, replace_in
+
+FORMATS = {
+    "id": {"covered": "150.000", "gap": "9.000", "share": "48,64%", "decimal": ","},
+    "en": {"covered": "150,000", "gap": "9,000", "share": "48.64%", "decimal": "."},
+}
+PLANTED_TITLE = "<script>alert(1)</script>"
+PLANTED_PUBLISHER = "**bold** [link](http://x)"
+
+
+def _charts(app) -> list:
+    return app.get("vega_lite_chart")
+
+
+def _markdown(app) -> list[str]:
+    return [e.value for e in app.markdown] + [e.value for e in app.caption]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_coverage_page_shows_five_charts_with_takeaways_and_tables(lang, package):
+    app = run_page("/cakupan", lang=lang)
+    assert not app.exception
+    charts = _charts(app)
+    assert len(charts) == 5
+    for chart in charts:
+        spec = json.loads(chart.proto.spec)
+        assert spec["config"]["locale"]["number"]["decimal"] == FORMATS[lang]["decimal"]
+        assert spec["title"]["subtitle"]
+    shown = [m.value for m in app.markdown]
+    for chart_id in CHART_IDS:
+        takeaway = charts_module.view(chart_id, package, lang).takeaway
+        assert "**" + escape_markdown(takeaway) + "**" in shown
+    text = page_text(app)
+    assert FORMATS[lang]["covered"].replace(".", "\\.") in text
+    assert FORMATS[lang]["gap"].replace(".", "\\.") in text
+    assert len(app.expander) == 5 and len(app.dataframe) == 5
+    assert len(app.get("download_button")) == 5
+    tables = [frame.value for frame in app.dataframe]
+    cells = {str(cell) for table in tables for cell in table.to_numpy().ravel()}
+    assert FORMATS[lang]["covered"] in cells and FORMATS[lang]["share"] in cells
+    assert ("Data per" if lang == "id" else "Data as of") in text
+
+
+def test_live_screen_redraws_in_a_fragment():
+    app = run_page("/cakupan", lang="en", live="1")
+    assert not app.exception
+    assert len(_charts(app)) == 5
+    assert any("updates its charts by itself" in e.value for e in app.info)
+
+
+@pytest.mark.parametrize("value", ["<script>", "0", "1' OR 1=1", ""])
+def test_strange_live_values_give_a_normal_page(value):
+    app = run_page("/cakupan", lang="id", live=value)
+    assert not app.exception and len(_charts(app)) == 5
+
+
+def _planted_routes(tmp_path) -> dict[str, Reply]:
+    routes = package_routes(package_copy(tmp_path / "pkg"))
+    replace_in(
+        routes,
+        "/pkg/sources.csv",
+        "S1a,ANTARA Jambi,Pemkot Jambi sasar kepesertaan Jamsostek ke sektor transportasi,",
+        f"S1a,{PLANTED_PUBLISHER},{PLANTED_TITLE},",
+    )
+    return routes
+
+
+def _run_live(server: PackageServer, ttl: str, lang: str = "id"):
+    source = live.shared(server.url(), float(ttl), lambda: None)
+    source.wait(10)
+    app = run_page("/cakupan", lang=lang)
+    assert not app.exception
+    return app, source
+
+
+def test_live_figures_appear_after_the_ttl_and_survive_a_broken_source(tmp_path, monkeypatch):
+    ttl = "0.2"
+    with PackageServer() as server:
+        server.routes.update(_planted_routes(tmp_path))
+        monkeypatch.setenv("JAMSOSTEK_DATA_URL", server.url())
+        monkeypatch.setenv("JAMSOSTEK_DATA_TTL", ttl)
+        first = run_page("/cakupan", lang="id")  # starts the first fetch, shows the bundled data meanwhile
+        assert not first.exception and "46%" not in page_text(first)
+        app, source = _run_live(server, ttl)
+        text = page_text(app)
+        assert source.status().source == "live"
+        assert "46%" in text and "1 November 2025" in text
+        assert "sumber langsung" in text
+
+        server.routes["/pkg/datapackage.json"] = Reply(b"oops", 500, "text/plain")
+        time.sleep(0.3)
+        run_page("/cakupan", lang="id")  # due again: starts a refresh that fails
+        app, source = _run_live(server, ttl)
+        text = page_text(app)
+        assert source.status().error_kind == live.HTTP
+        assert "46%" in text and "1 November 2025" in text
+        assert "tidak dipakai" in text
+        _assert_data_text_is_plain(app)
+
+
+def _assert_data_text_is_plain(app) -> None:
+    texts = _markdown(app)
+    joined = "\n".join(texts)
+    assert re.search(r"(?<!\\)<script", joined) is None
+    assert "\\<script\\>alert\\(1\\)\\</script\\>" in joined
+    assert "**bold**" not in joined and "](http://x)" not in joined
+    assert "\\*\\*bold\\*\\* \\[link\\]\\(http\\:" in joined
+    assert all(not e.proto.allow_html for e in app.markdown)
+    progress = json.loads(_charts(app)[0].proto.spec)  # Vega draws a subtitle as SVG text, never as HTML
+    assert PLANTED_PUBLISHER in " ".join(progress["title"]["subtitle"])
