@@ -13,7 +13,10 @@ page = ui.page_header("share", lang)
 st.markdown(page.sections["intro"])
 
 titles = {chart_id: export.chart_view(package, chart_id, lang).title for chart_id in charts.CHART_IDS}
-chart_id = st.selectbox(_("Chart"), charts.CHART_IDS, format_func=titles.get, key="chart", bind="query-params")
+asked = st.query_params.get("chart")
+start = charts.CHART_IDS.index(asked) if asked in charts.CHART_IDS else 0
+chart_id = st.selectbox(_("Chart"), charts.CHART_IDS, index=start, format_func=titles.get)
+st.query_params["chart"] = chart_id  # the address names the chart: a permalink to this view
 chart_lang = st.segmented_control(
     _("Language of the chart"), i18n.LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get, default=lang, required=True
 )
