@@ -17,6 +17,8 @@ PAGE_2X: tuple[int, int] = (1408, 880)  # the site's content column (704 px) at 
 LAYOUT_WIDTH = 960  # wider exports keep this layout and scale up, so the type grows with the picture
 MAX_SIDE = 8000
 ZIP_FOLDER = "jamsostek-jambi-data"
+MAX_GROWTH = 2.5
+SIDE_MARGIN = 16  # layout px left and right of an exported chart
 SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
 
 
@@ -75,6 +77,30 @@ def sized_spec(spec: dict, size: tuple[int, int], scale: float, raster: bool = F
     return out
 
 
+def _natural_height(spec: dict, width: float) -> float:
+    """The full height a chart takes at ``width`` when its plot keeps its own height."""
+    import vl_convert as vlc
+
+    probe = copy.deepcopy(spec)
+    probe["width"], probe["autosize"] = width, {"type": "fit-x", "contains": "padding"}
+    svg = vlc.vegalite_to_svg(probe, **_locale(probe))
+    return float(re.search(r'height="([\d.]+)"', svg).group(1))
+
+
+def balanced_spec(spec: dict, size: tuple[int, int], scale: float) -> dict:
+    """A chart framed for a picture: a side margin, and a short plot grown at most MAX_GROWTH times, centred.
+
+    A one-bar chart stretched over a whole 16:9 slide reads as an empty slide with an axis line down its side.
+    """
+    plot, base = spec.get("height"), spec.get("padding", spec.get("config", {}).get("padding", 5))
+    if not isinstance(plot, int | float) or not isinstance(base, int | float):
+        return spec
+    spare = size[1] / scale - _natural_height(spec, size[0] / scale - 2 * SIDE_MARGIN)
+    extra = max(0.0, (spare - plot * (MAX_GROWTH - 1)) / 2)
+    padding = {"left": base + SIDE_MARGIN, "right": base + SIDE_MARGIN, "top": base + extra, "bottom": base + extra}
+    return {**spec, "padding": padding}
+
+
 def _locale(spec: dict) -> dict:
     locale = spec.get("config", {}).get("locale", {})
     return {k: v for k, v in (("format_locale", locale.get("number")), ("time_format_locale", locale.get("time"))) if v}
@@ -116,7 +142,9 @@ def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str 
 def _chart_file(
     ref: PackageRef, chart_id: str, lang: str, fmt: str, size: tuple[int, int], scale: float | None
 ) -> bytes:
-    return render_spec(_view(ref, chart_id, lang).chart.to_dict(), fmt, size, scale)
+    scale = scale or default_scale(size)
+    spec = balanced_spec(_view(ref, chart_id, lang).chart.to_dict(), size, scale)
+    return render_spec(spec, fmt, size, scale)
 
 
 def chart_file(
