@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing: apt-get install chromium")
 
 
 def _free_port() -> int:
@@ -84,7 +84,8 @@ def test_framed_embed_draws_the_chart(test_page):
         assert box["width"] > 0.8 * frame_box["width"] - 80  # fills the frame's width
         assert box["height"] > 50
         assert frame.get_by_text("bukan BPJS Ketenagakerjaan").count() == 1
-        assert frame.locator('[data-testid="stToolbar"]').count() == 0 or not frame.locator(
-            '[data-testid="stToolbar"]'
-        ).first.is_visible()  # embed=true: no Streamlit chrome
+        assert (
+            frame.locator('[data-testid="stToolbar"]').count() == 0
+            or not frame.locator('[data-testid="stToolbar"]').first.is_visible()
+        )  # embed=true: no Streamlit chrome
         browser.close()
