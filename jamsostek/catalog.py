@@ -281,14 +281,14 @@ def sources(package: DataPackage) -> pd.DataFrame:
 
 
 def changelog(package: DataPackage, lang: str, _) -> pd.DataFrame:
-    """When figures were added or changed, newest first: date, table, item, change, source."""
+    """When figures were added or changed, newest first: date, change, item, table, source (the change shows on phones)."""
     log = package.changelog.sort_values("date", ascending=False, kind="stable")
     return pd.DataFrame(
         {
             "date": [i18n.date(d, lang) for d in log["date"]],
-            "resource": list(log["resource"]),
-            "item": [v or "" for v in log["item"]],
             "change": list(log[f"change_{lang}"]),
+            "item": [v or "" for v in log["item"]],
+            "resource": list(log["resource"]),
             "source": [v or "" for v in log["source_id"]],
         }
     )
