@@ -65,6 +65,22 @@ def _add_export_chart(commands) -> None:
     cmd.set_defaults(run=_export_chart)
 
 
+def _build_static(args: argparse.Namespace) -> int:
+    from jamsostek import static
+    from jamsostek.data import DataError, load
+
+    try:
+        package = load(Path(args.data_dir))
+    except DataError as exc:
+        print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
+        for problem in exc.problems:
+            print(problem)
+        return 1
+    out = static.build(Path(args.out_dir), package, base_url=args.base_url)
+    print(f"light version written to {out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a subcommand; returns the exit code."""
     parser = argparse.ArgumentParser(prog="python -m jamsostek")
@@ -73,6 +89,11 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("directory", nargs="?", default=str(DATA_DIR))
     check.set_defaults(run=_validate)
     _add_export_chart(commands)
+    light = commands.add_parser("build-static", help="write the light version (static HTML) into OUT_DIR")
+    light.add_argument("out_dir")
+    light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")
+    light.add_argument("--data-dir", default=str(DATA_DIR), help="the data package to build from")
+    light.set_defaults(run=_build_static)
     args = parser.parse_args(argv)
     return args.run(args)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
 from jamsostek import coverage, i18n, rules
 from jamsostek.data import DataPackage
 
-TRANSPORT_EXAMPLE = "ojol"
+TRANSPORT_EXAMPLE = rules.TRANSPORT_EXAMPLE
 
 
 @dataclass(frozen=True)
@@ -21,8 +22,11 @@ class Figure:
 
 
 def format_figure(figure: Figure, lang: str) -> str:
-    """The figure as text in the page's language (Babel)."""
+    """The figure as text in the page's language (Babel); a value the data lacks reads "not known"."""
     value = figure.value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        _ = i18n.gettext(lang)
+        return _("not known")
     if figure.kind == "number":
         return i18n.number(value, lang, digits=2)
     if figure.kind == "percent":

@@ -25,6 +25,7 @@ WORK_LABELS: dict[str, str] = {
     "karyawan": N_("Employee with a wage from an employer"),
 }
 WORK_KINDS: tuple[str, ...] = tuple(WORK_LABELS)
+TRANSPORT_EXAMPLE = "ojol"  # the kind of work the home page quotes
 TRANSPORT_WORK = frozenset({"ojol", "ojek-pangkalan", "kurir", "sopir"})
 EMPLOYEE_WORK = frozenset({"karyawan"})
 PROGRAMMES: tuple[str, ...] = ("jkk", "jkm", "jht")

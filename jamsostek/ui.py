@@ -19,11 +19,6 @@ LOG = logging.getLogger("jamsostek")
 LANG_KEY = "lang"
 
 
-def N_(message: str) -> str:
-    """Mark a message for the catalogue; translated where shown."""
-    return message
-
-
 # (script, title, URL path, icon, shown in the menu): the site's pages, in menu order.
 PAGES: tuple[tuple[str, str, str, str, bool], ...] = (
     ("pages/home.py", N_("Home"), "", ":material/home:", True),
@@ -249,9 +244,9 @@ def source_line(source_ids: list[str], lang: str, as_of: dt.date | None = None) 
 
 def transport_discount_today() -> bool:
     """Whether the transport workers' discount is in force today."""
-    from jamsostek.rules import discount_on
+    from jamsostek.rules import TRANSPORT_EXAMPLE, discount_on
 
-    return discount_on(package(), "ojol", dt.date.today()) is not None
+    return discount_on(package(), TRANSPORT_EXAMPLE, dt.date.today()) is not None
 
 
 def navigation(lang: str):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pandas as pd
 import pytest
 
-from jamsostek import content, figures, i18n
+from jamsostek import content, data, figures, i18n
 
 
 def test_both_languages_hold_the_same_pages():
@@ -84,3 +85,18 @@ def test_no_digits_typed_into_prose():
             words = [w for w in text.split() if not w.rstrip(".").isdigit() or not w.endswith(".")]
             digits = [w for w in words if any(c.isdigit() for c in w)]
             assert not digits, f"{lang}/{name}.md types numbers: {digits}"
+
+
+def test_a_valid_update_without_a_target_still_formats(package):
+    """A new counted observation in a year with no target must not break any page's figures."""
+    extra = package.coverage.iloc[[1]].copy()
+    extra["as_of"] = [dt.date(2025, 9, 1)]
+    tables = dict(package.tables)
+    tables["coverage"] = pd.concat([package.coverage, extra], ignore_index=True)
+    newer = data.DataPackage(package.directory, tables)
+    figs = figures.figures(newer, dt.date(2026, 11, 23))
+    assert figures.format_figure(figs["target_pct"], "id") == "tidak diketahui"
+    for lang in i18n.LANGUAGES:
+        values = {k: figures.format_figure(f, lang) for k, f in figs.items()}
+        for name in content.page_names(lang):
+            content.filled_page(name, lang, values)

@@ -1,0 +1,232 @@
+"""The light version: ``build-static`` writes plain HTML pages from the same content, data and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+
+from jamsostek import catalog, content, i18n, rules
+from jamsostek.data import DATA_DIR, DataPackage
+from jamsostek.figures import figures, format_figure
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+ICON = re.compile(r":material/[a-z0-9_]+:\s*")
+# Declared incomes in the cost table, as multiples of the lowest level (a presentation choice, not a rule).
+INCOME_MULTIPLES = (1, 1.5, 2, 3, 5)
+
+
+@dataclass(frozen=True)
+class LightPage:
+    """One page of the light version: its file, its content page and its interactive twin."""
+
+    slug: str  # file name without .html; "index" for home
+    content: str | None  # content/<lang>/<name>.md, or None for the cost table
+    app_path: str  # path of the interactive page
+    title: str  # message id for the menu
+
+
+OBSERVATION_LABELS = {
+    "area": "Area",
+    "figure": "Figure",
+    "value": "Value",
+    "covered": "Covered workers",
+    "base": "Base",
+    "as_of": "As of",
+    "caveat": "Caveat",
+    "source": "Source",
+}
+LIGHT_PAGES = (
+    LightPage("index", "home", "", "Home"),
+    LightPage("manfaat", "benefits", "manfaat", "Benefits"),
+    LightPage("iuran", None, "cek-iuran", "Cost table"),
+    LightPage("cakupan", "coverage", "cakupan", "Coverage"),
+    LightPage("cara-daftar", "register", "cara-daftar", "How to register"),
+    LightPage("data", "data", "data", "Data & sources"),
+)
+
+
+def markdown() -> MarkdownIt:
+    """CommonMark with tables, raw HTML off: the same rules the app's Markdown follows."""
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML; Streamlit-only icon codes are dropped."""
+    return markdown().render(ICON.sub("", text))
+
+
+def cost_table(package: DataPackage, on: dt.date, lang: str, _) -> dict:
+    """This month's cost for each kind of work at several incomes, with and without JHT."""
+    low = rules.lowest_income(package)
+    incomes = [round(low * m) for m in INCOME_MULTIPLES]
+    rows = []
+    for work in rules.WORK_KINDS:
+        cells = []
+        for income in incomes:
+            core = rules.quote(package, rules.Question(work, income, rules.CORE_PROGRAMMES, on))
+            full = rules.quote(package, rules.Question(work, income, frozenset(rules.PROGRAMMES), on))
+            cells.append(
+                {
+                    "core": i18n.money(core.total, lang) if core.eligible else "",
+                    "full": i18n.money(full.total, lang) if full.eligible else "",
+                    "discounted": core.discount_reason == "applied",
+                }
+            )
+        employee = not rules.quote(package, rules.Question(work, low, rules.CORE_PROGRAMMES, on)).eligible
+        rows.append({"work": _(rules.WORK_LABELS[work]), "cells": cells, "employee": employee})
+    return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
+
+
+def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
+    """Every coverage chart as inline SVG with its takeaway, alt text and numbers."""
+    import vl_convert
+
+    from jamsostek import chart_tables, charts
+
+    blocks = []
+    for chart_id in charts.CHART_IDS:
+        view = charts.view(chart_id, package, lang, width=640)
+        table = chart_tables.display(chart_id, view.data, lang)
+        svg = vl_convert.vegalite_to_svg(view.chart.to_dict())
+        svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
+        blocks.append(
+            {
+                "id": chart_id,
+                "title": view.title,
+                "takeaway": view.takeaway,
+                "svg": svg,
+                "columns": list(table.columns),
+                "rows": table.values.tolist(),
+                "csv": f"../charts/{chart_id}-{lang}.csv",
+            }
+        )
+    return blocks
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"]))
+    env.trim_blocks = env.lstrip_blocks = True
+    return env
+
+
+def _sources(package: DataPackage, ids: list[str], lang: str) -> list[dict]:
+    out = []
+    for source_id in ids:
+        src = package.source(source_id)
+        when = i18n.partial_date(src["published"], lang)
+        out.append(
+            {"id": source_id, "publisher": src["publisher"], "title": src["title"], "url": src["url"], "when": when}
+        )
+    return out
+
+
+def _skipped_sections(package: DataPackage, page: LightPage, today: dt.date) -> set[str]:
+    """Sections the app shows only in some situations: the same choice, made for the build date."""
+    if page.content == "home":
+        discounted = rules.discount_on(package, rules.TRANSPORT_EXAMPLE, today) is not None
+        return {"cost-normal"} if discounted else {"cost-discount"}
+    if page.content == "coverage":
+        return {"live"}  # says the page refreshes itself; the light page doesn't
+    return set()
+
+
+def page_context(package: DataPackage, page: LightPage, lang: str, today: dt.date, base_url: str) -> dict:
+    """Everything one light page's template needs."""
+    _ = i18n.gettext(lang)
+    figs = figures(package, today)
+    values = {name: format_figure(fig, lang) for name, fig in figs.items()}
+    context = {"page": page, "sections": {}, "charts": [], "costs": None, "observations": None}
+    if page.content:
+        filled = content.filled_page(page.content, lang, values)
+        context.update(title=filled.title, summary=filled.summary)
+        skip = _skipped_sections(package, page, today)
+        context["sections"] = {k: render_markdown(v) for k, v in filled.sections.items() if k not in skip}
+        used = content.ordered_placeholders(page.content, lang)
+        source_ids = list(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
+    else:
+        context.update(title=_("Cost table"), summary=_("This month's contribution per month, by work and income."))
+        context["costs"] = cost_table(package, today, lang, _)
+        source_ids = ["R-PP44", "R-PP50", "S12b"]
+    if page.slug == "cakupan":
+        context["charts"] = chart_blocks(package, lang)
+    if page.slug == "data":
+        frame = catalog.observations(package, lang, _).drop(columns=["url"])
+        labels = [_(OBSERVATION_LABELS.get(c, c)) for c in frame.columns]
+        context["observations"] = {"columns": labels, "rows": frame.values.tolist()}
+        source_ids = list(package.sources["id"])
+    context.update(
+        sources=_sources(package, source_ids, lang),
+        values=values,
+        data_as_of=i18n.date(package.as_of, lang),
+        built=i18n.date(today, lang),
+        app_url=f"{base_url.rstrip('/')}/{page.app_path}?lang={lang}",
+    )
+    return context
+
+
+def _render_site(package: DataPackage, out: Path, today: dt.date, base_url: str) -> None:
+    env = _environment()
+    for lang in i18n.LANGUAGES:
+        (out / lang).mkdir(parents=True)
+        for page in LIGHT_PAGES:
+            context = page_context(package, page, lang, today, base_url)
+            other = [x for x in i18n.LANGUAGES if x != lang][0]
+            html = env.get_template("page.html").render(
+                **context,
+                lang=lang,
+                other=other,
+                other_name=i18n.LANGUAGE_NAMES[other],
+                pages=LIGHT_PAGES,
+                _=i18n.gettext(lang),
+            )
+            (out / lang / f"{page.slug}.html").write_text(html, encoding="utf-8")
+    index = env.get_template("index.html").render(languages=i18n.LANGUAGE_NAMES, _=i18n.gettext("id"))
+    (out / "index.html").write_text(index, encoding="utf-8")
+    (out / "style.css").write_text((TEMPLATES / "style.css").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _copy_downloads(package: DataPackage, out: Path) -> None:
+    shutil.copytree(package.directory, out / "data", ignore=shutil.ignore_patterns(".*"))
+    try:
+        from jamsostek import charts
+    except ImportError:
+        return
+    (out / "charts").mkdir()
+    for lang in i18n.LANGUAGES:
+        for chart_id in charts.CHART_IDS:
+            view = charts.view(chart_id, package, lang, width=640)
+            view.data.to_csv(out / "charts" / f"{chart_id}-{lang}.csv", index=False)
+
+
+def build(out_dir: Path | str, package: DataPackage, base_url: str = "/", today: dt.date | None = None) -> Path:
+    """Write the light site into ``out_dir``, replacing it only once the whole build succeeded."""
+    out_dir = Path(out_dir)
+    today = today or dt.date.today()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    try:
+        _render_site(package, staging / "site", today, base_url)
+        _copy_downloads(package, staging / "site")
+        if out_dir.exists():
+            old = staging / "old"
+            out_dir.rename(old)
+        (staging / "site").rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_dir
+
+
+def default_package_dir() -> Path:
+    """The bundled data package."""
+    return DATA_DIR

@@ -1,0 +1,166 @@
+"""The light version: every page in both languages, small, valid, linked, accessible, same figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from jamsostek import figures, i18n, rules, static
+from tests.conftest import ROOT, run_page
+
+TODAY = dt.date(2026, 11, 23)
+BUDGET = 100 * 1024
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory, package) -> Path:
+    return static.build(tmp_path_factory.mktemp("light") / "site", package, base_url="https://example.org", today=TODAY)
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.glob("*/*.html"))
+
+
+class StrictParser(HTMLParser):
+    """Collects links and the problems a browser would silently repair: unclosed or stray tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.problems: list[str] = []
+        self.links: list[str] = []
+        self.scripts = 0
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.links += [attrs[k] for k in ("href", "src") if attrs.get(k)]
+        self.ids += [attrs["id"]] if attrs.get("id") else []
+        self.scripts += tag == "script"
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID:
+            self.stack.pop()
+
+    def handle_endtag(self, tag):
+        if tag in VOID:
+            return
+        if not self.stack or self.stack[-1] != tag:
+            self.problems.append(f"</{tag}> closes <{self.stack[-1] if self.stack else None}>")
+            if tag in self.stack:
+                while self.stack.pop() != tag:
+                    pass
+            return
+        self.stack.pop()
+
+
+def parse(path: Path) -> StrictParser:
+    parser = StrictParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return parser
+
+
+def test_every_page_exists_in_both_languages(site):
+    for lang in i18n.LANGUAGES:
+        for page in static.LIGHT_PAGES:
+            assert (site / lang / f"{page.slug}.html").is_file()
+    assert (site / "index.html").is_file()
+
+
+def test_pages_are_small(site):
+    css = (site / "style.css").stat().st_size
+    for path in pages(site):
+        size = path.stat().st_size + css
+        assert size <= BUDGET, f"{path.relative_to(site)}: {size} bytes"
+
+
+def test_html_parses_cleanly_without_script(site):
+    for path in [*pages(site), site / "index.html"]:
+        parser = parse(path)
+        assert not parser.problems, f"{path.name}: {parser.problems}"
+        assert not parser.stack or parser.stack == [], f"{path.name}: unclosed {parser.stack}"
+        assert parser.scripts == 0
+        assert len(parser.ids) == len(set(parser.ids)), f"{path.name}: duplicate ids"
+        text = path.read_text(encoding="utf-8")
+        assert "{{" not in text and ">nan<" not in text and "None" not in text
+
+
+def test_html_lang_is_the_page_language(site):
+    for lang in i18n.LANGUAGES:
+        assert f'<html lang="{lang}">' in (site / lang / "index.html").read_text(encoding="utf-8")
+
+
+def test_internal_links_and_downloads_resolve(site):
+    for path in [*pages(site), site / "index.html"]:
+        for link in parse(path).links:
+            url = urlparse(link)
+            if url.scheme or link.startswith("#"):
+                continue
+            target = (path.parent / url.path).resolve()
+            assert target.exists(), f"{path.relative_to(site)} links to missing {link}"
+
+
+def test_links_to_the_interactive_pages(site):
+    text = (site / "id" / "manfaat.html").read_text(encoding="utf-8")
+    assert 'href="https://example.org/manfaat?lang=id"' in text
+    assert 'href="../en/manfaat.html"' in text
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_figures_equal_the_apps(site, package, lang):
+    """The light home page shows the very strings the app's home page shows."""
+    app = run_page("/", lang=lang)
+    metric = app.metric[0].value
+    home = (site / lang / "index.html").read_text(encoding="utf-8")
+    assert metric in home
+    values = {k: figures.format_figure(f, lang) for k, f in figures.figures(package, TODAY).items()}
+    for name in ("covered_workers", "workforce", "coverage_pct", "target_pct", "workers_needed", "coverage_as_of"):
+        assert values[name] in home, name
+
+
+def test_cost_table_comes_from_the_rules(site, package):
+    table = (site / "id" / "iuran.html").read_text(encoding="utf-8")
+    low = rules.lowest_income(package)
+    for work in ("ojol", "umkm"):
+        quote = rules.quote(package, rules.Question(work, low * 2, rules.CORE_PROGRAMMES, TODAY))
+        assert i18n.money(quote.total, "id") in table
+    assert "Karyawan didaftarkan oleh pemberi kerja" in table
+
+
+def test_build_on_bad_data_fails_and_keeps_the_old_output(tmp_path):
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "marker.txt").write_text("previous build")
+    bad = tmp_path / "data"
+    shutil.copytree(ROOT / "data", bad)
+    (bad / "coverage.csv").write_text("area,as_of\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "jamsostek", "build-static", str(out), "--data-dir", str(bad)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "coverage.csv" in result.stdout and "Traceback" not in result.stdout + result.stderr
+    assert (out / "marker.txt").read_text() == "previous build"
+
+
+def test_rebuild_replaces_the_output(tmp_path, package):
+    out = tmp_path / "site"
+    static.build(out, package, today=TODAY)
+    (out / "stale.txt").write_text("old")
+    static.build(out, package, today=TODAY)
+    assert not (out / "stale.txt").exists() and (out / "id" / "index.html").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
