@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
 from jamsostek import i18n
@@ -25,6 +23,16 @@ AREA_NAMES = {"kota-jambi": N_("Kota Jambi"), "prov-jambi": N_("Jambi Province")
 NATIONAL = "indonesia"  # the regulations apply in all of Indonesia
 COLUMNS = ("figure", "value", "as_of", "area", "base", "caveat", "source", "url", "kind")  # value first on phones
 FILTER_COLUMNS = ("kind_id", "area_id", "source_id")
+OBSERVATION_LABELS = {
+    "area": N_("Area"),
+    "figure": N_("Figure"),
+    "value": N_("Value"),
+    "covered": N_("Covered workers"),
+    "base": N_("Base"),
+    "as_of": N_("As of"),
+    "caveat": N_("Caveat"),
+    "source": N_("Source"),
+}
 
 
 def area_name(area: str, _) -> str:
@@ -256,9 +264,13 @@ def figure_table(package: DataPackage, lang: str, _) -> pd.DataFrame:
 
 
 def observations(package: DataPackage, lang: str, _) -> pd.DataFrame:
-    """The coverage observations and targets only."""
+    """The coverage observations and targets only, in OBSERVATION_LABELS' columns plus ``url`` (the light version)."""
     table = figure_table(package, lang, _)
-    return table[table["kind_id"].isin(["coverage", "target"])].reset_index(drop=True)
+    table = table[table["kind_id"].isin(["coverage", "target"])].reset_index(drop=True)
+    counts = package.coverage.sort_values(["area", "as_of"], key=_area_order)["covered"]
+    covered = ["" if _missing(c) else i18n.number(c, lang) for c in counts]
+    table["covered"] = covered + [""] * (len(table) - len(covered))
+    return table[[*OBSERVATION_LABELS, "url"]]
 
 
 def filtered(table: pd.DataFrame, kinds: list[str] | None = None, areas: list[str] | None = None) -> pd.DataFrame:
@@ -281,7 +293,7 @@ def sources(package: DataPackage) -> pd.DataFrame:
 
 
 def changelog(package: DataPackage, lang: str, _) -> pd.DataFrame:
-    """When figures were added or changed, newest first: date, change, item, table, source (the change shows on phones)."""
+    """When figures were added or changed, newest first; the change comes right after its date (phones show it)."""
     log = package.changelog.sort_values("date", ascending=False, kind="stable")
     return pd.DataFrame(
         {
@@ -292,8 +304,3 @@ def changelog(package: DataPackage, lang: str, _) -> pd.DataFrame:
             "source": [v or "" for v in log["source_id"]],
         }
     )
-
-
-def newest_change(package: DataPackage) -> dt.date:
-    """The date of the latest entry in the change log."""
-    return max(package.changelog["date"])
