@@ -1,4 +1,4 @@
-"""Command line: ``python -m jamsostek validate [DIR]``."""
+"""Command line: ``validate [DIR]``, ``export-chart ID OUT.png|svg|pdf [--lang] [--size]``, ``export-chart --list``."""
 
 from __future__ import annotations
 
@@ -16,6 +16,53 @@ def _validate(args: argparse.Namespace) -> int:
     if not problems:
         print(f"{args.directory}: valid")
     return 1 if problems else 0
+
+
+def _export_chart(args: argparse.Namespace) -> int:
+    from jamsostek import charts, export
+    from jamsostek.data import DataError, load
+
+    if args.list:
+        package = load()
+        for chart_id in charts.CHART_IDS:
+            print(f"{chart_id}\t{charts.view(chart_id, package, args.lang).title}")
+        return 0
+    try:
+        if not args.chart or not args.out:
+            raise export.ExportError("give a chart id and an output file, or --list")
+        if args.chart not in charts.CHART_IDS:
+            raise export.ExportError(f"unknown chart {args.chart!r}; the charts are: {', '.join(charts.CHART_IDS)}")
+        fmt = export.format_of(args.out)
+        size = export.parse_size(args.size)
+    except export.ExportError as exc:
+        print(f"export-chart: {exc}", file=sys.stderr)
+        return 2
+    try:
+        content = export.chart_file(load(), args.chart, args.lang, fmt, size)
+    except DataError as exc:
+        print(f"export-chart: the data package is not valid:\n{exc}", file=sys.stderr)
+        return 1
+    try:
+        Path(args.out).write_bytes(content)
+    except OSError as exc:
+        print(f"export-chart: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: {args.chart}, {args.lang}, {size[0]}x{size[1]} {fmt}")
+    return 0
+
+
+def _add_export_chart(commands) -> None:
+    from jamsostek.export import SLIDE
+
+    cmd = commands.add_parser(
+        "export-chart", help="write a chart as PNG, SVG or PDF (the format follows the extension)"
+    )
+    cmd.add_argument("chart", nargs="?", help="chart id (see --list)")
+    cmd.add_argument("out", nargs="?", help="output file: .png, .svg or .pdf")
+    cmd.add_argument("--lang", choices=("id", "en"), default="id", help="language (default: id)")
+    cmd.add_argument("--size", default=f"{SLIDE[0]}x{SLIDE[1]}", help="WIDTHxHEIGHT in pixels (default: %(default)s)")
+    cmd.add_argument("--list", action="store_true", help="list the chart ids and titles")
+    cmd.set_defaults(run=_export_chart)
 
 
 def _build_static(args: argparse.Namespace) -> int:
@@ -49,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="check a data package (default: the bundled data/)")
     check.add_argument("directory", nargs="?", default=str(DATA_DIR))
     check.set_defaults(run=_validate)
+    _add_export_chart(commands)
     light = commands.add_parser("build-static", help="write the light version (static HTML) into OUT_DIR")
     light.add_argument("out_dir")
     light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")

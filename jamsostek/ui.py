@@ -284,3 +284,10 @@ def footer(name: str, lang: str, extra_sources: list[str] | None = None) -> None
     page_menu(lang)
     ids = page_sources(name, lang) + list(extra_sources or [])
     sources_footer(list(dict.fromkeys(ids)), lang)
+
+
+def site_url() -> str:
+    """The site's own address (``https://host[/prefix]``) as the visitor sees it, or "" when unknown."""
+    from jamsostek.links import base_url
+
+    return base_url(getattr(st.context, "url", None))

@@ -1,11 +1,36 @@
-"""One chart alone, for iframes and projectors: ``/embed?chart=<id>&lang=..``."""
+"""One chart alone, for iframes and projectors: ``/embed?chart=<id>&lang=..[&live=1]``, made for ``embed=true``."""
 
 import streamlit as st
 
-from jamsostek import ui
+from jamsostek import charts, export, links, ui
+
+LIVE_SECONDS = 60
 
 lang = ui.language()
 _ = ui.translator(lang)
-page = ui.page_content("embed", lang)
-st.markdown(page.sections["unknown"])
-st.page_link("pages/coverage.py", label=_("Coverage"), icon="📊", query_params={"lang": lang})
+package = ui.package()
+chart_id = st.query_params.get("chart", "")
+
+
+def show_chart() -> None:
+    view = export.chart_view(ui.package(), chart_id, lang)
+    st.altair_chart(view.chart, width="stretch", theme=None)
+
+
+if chart_id in charts.CHART_IDS:
+    if st.query_params.get("live") == "1":
+        st.fragment(run_every=LIVE_SECONDS)(show_chart)()
+        st.caption(_("Updates itself every minute."))
+    else:
+        show_chart()
+    site = ui.site_url()
+    st.caption(
+        f"[Jamsostek Jambi ↗]({links.page_url(site, 'cakupan', lang=lang)}) · "
+        + _("This site explains Jamsostek; it is not BPJS Ketenagakerjaan.")
+    )
+else:
+    page = ui.page_content("embed", lang)
+    st.markdown(page.sections["unknown"])
+    for known in charts.CHART_IDS:
+        title = export.chart_view(package, known, lang).title
+        st.page_link("pages/embed.py", label=f"{title} ({known})", query_params={"chart": known, "lang": lang})
