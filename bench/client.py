@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import time
 from dataclasses import dataclass, field
 
 import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+TCP_QUICKACK = getattr(socket, "TCP_QUICKACK", 12)  # Linux
 
 
 @dataclass
@@ -23,11 +26,13 @@ class PageRun:
 class Session:
     """One browser tab's WebSocket session (what the frontend does, minus rendering)."""
 
-    def __init__(self, base_url: str, locale: str = "id-ID"):
+    def __init__(self, base_url: str, locale: str = "id-ID", quickack: bool = False):
         self.ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
         self.origin = base_url.rstrip("/")
         self.locale = locale
+        self.quickack = quickack  # ACK at once: time the server's work, not the kernel's delayed-ACK timer
         self.ws = None
+        self.sock = None
 
     async def __aenter__(self) -> Session:
         self.ws = await websockets.connect(
@@ -38,6 +43,9 @@ class Session:
             open_timeout=60,
             ping_interval=None,
         )
+        self.sock = self.ws.transport.get_extra_info("socket")
+        if self.sock is not None:  # no Nagle: small BackMsgs go out at once, as a browser's do
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         return self
 
     async def __aexit__(self, *exc) -> None:
@@ -64,6 +72,8 @@ class Session:
 
     async def _read_until_finished(self, result: PageRun) -> None:
         while True:
+            if self.quickack and self.sock is not None:
+                self.sock.setsockopt(socket.IPPROTO_TCP, TCP_QUICKACK, 1)
             fwd = ForwardMsg()
             fwd.ParseFromString(await self.ws.recv())
             kind = fwd.WhichOneof("type")

@@ -58,11 +58,13 @@ class App:
         options: dict[str, object] | None = None,
         env: dict[str, str] | None = None,
         log: Path | None = None,
+        nodelay: bool = True,
     ):
         self.script, self.cwd, self.port = script, Path(cwd), port or free_port()
         self.options = {"server.headless": "true", "browser.gatherUsageStats": "false"} | (options or {})
         self.env = os.environ | (env or {})
         self.log = log
+        self.nodelay = nodelay  # run through deploy/serve.py (TCP_NODELAY), as deployed
         self.proc: subprocess.Popen | None = None
 
     @property
@@ -70,7 +72,8 @@ class App:
         return f"http://{HOST}:{self.port}"
 
     def start(self, timeout: float = 60) -> App:
-        args = [sys.executable, "-m", "streamlit", "run", self.script, "--server.address", HOST]
+        runner = [str(ROOT / "deploy" / "serve.py")] if self.nodelay else ["-m", "streamlit"]
+        args = [sys.executable, *runner, "run", self.script, "--server.address", HOST]
         args += ["--server.port", str(self.port)]
         for key, value in self.options.items():
             args += [f"--{key}", str(value)]
