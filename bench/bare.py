@@ -26,7 +26,9 @@ def _frame(arrow: bytes) -> str:
     if not arrow:
         return "pd.DataFrame()"
     table = pa.ipc.open_stream(io.BytesIO(arrow)).read_all()
-    columns = {name: [None if v is None else str(v) for v in table.column(name).to_pylist()] for name in table.schema.names}
+    columns = {
+        name: [None if v is None else str(v) for v in table.column(name).to_pylist()] for name in table.schema.names
+    }
     return f"pd.DataFrame({columns!r})"
 
 
@@ -103,7 +105,9 @@ def script(deltas: dict[tuple[int, ...], object], slug: dict[str, str]) -> str:
             lines.append(indent + _element(node, slug))
             return
         kids = children.get(path, [])
-        if kids and all(deltas[k].DESCRIPTOR.name == "Block" and deltas[k].WhichOneof("type") == "column" for k in kids):
+        if kids and all(
+            deltas[k].DESCRIPTOR.name == "Block" and deltas[k].WhichOneof("type") == "column" for k in kids
+        ):
             var = "c" + "_".join(map(str, path))
             lines.append(f"{indent}{var} = st.columns({len(kids)})")
             for i, kid in enumerate(kids):

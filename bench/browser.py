@@ -52,7 +52,9 @@ def visit(browser, url: str) -> Visit:
         result.requests += 1
 
     def headers(event) -> None:
-        encoding = {k.lower(): v for k, v in event["response"].get("headers", {}).items()}.get("content-encoding", "none")
+        encoding = {k.lower(): v for k, v in event["response"].get("headers", {}).items()}.get(
+            "content-encoding", "none"
+        )
         result.encodings[encoding] = result.encodings.get(encoding, 0) + 1
 
     def frame(event) -> None:

@@ -22,7 +22,7 @@ def percentile(values: list[float], q: float) -> float:
 
 async def _warm_times(urls: dict[str, str], page: Page, runs: int, warmup: int) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {name: [] for name in urls}
-    sessions = {name: Session(url) for name, url in urls.items()}
+    sessions = {name: Session(url, quickack=True) for name, url in urls.items()}
     for session in sessions.values():
         await session.__aenter__()
     try:

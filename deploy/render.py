@@ -38,7 +38,9 @@ def site(
         head = f"    listen {listen} ssl http2;\n    ssl_certificate {tls[0]};\n    ssl_certificate_key {tls[1]};"
         head += "\n    ssl_protocols TLSv1.2 TLSv1.3;"
         hsts = '    add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always;'
-        redirect = f"server {{\n    listen 80;\n    server_name {server_name};\n    return 301 https://$host$request_uri;\n}}"
+        redirect = (
+            f"server {{\n    listen 80;\n    server_name {server_name};\n    return 301 https://$host$request_uri;\n}}"
+        )
     else:
         head, hsts, redirect = f"    listen {listen};", "    # HSTS is sent only under TLS (render with --tls).", ""
     values = {
@@ -68,10 +70,12 @@ def standalone(prefix: Path, listen: str, upstreams: list[str], ringan: Path) ->
     modules = "".join(f"load_module {MODULES / m};\n" for m in BROTLI_MODULES) if brotli else ""
     user = "user root;\n" if os.geteuid() == 0 else ""
     temp = "".join(
-        f"    {kind}_temp_path {prefix / 'tmp' / kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        f"    {kind}_temp_path {prefix / 'tmp' / kind};\n"
+        for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
     )
     return (
-        f"{modules}{user}worker_processes 2;\npid {prefix / 'nginx.pid'};\nerror_log {prefix / 'logs/error.log'} warn;\n"
+        f"{modules}{user}worker_processes 2;\npid {prefix / 'nginx.pid'};\n"
+        f"error_log {prefix / 'logs/error.log'} warn;\n"
         "events { worker_connections 1024; }\n"
         "http {\n    include /etc/nginx/mime.types;\n    default_type application/octet-stream;\n"
         f"    access_log {prefix / 'logs/access.log'};\n{temp}    sendfile on;\n"

@@ -16,21 +16,25 @@ def area_name(area: str, _) -> str:
     return _(AREA_NAMES.get(area, area))
 
 
-def _note(package: DataPackage, area: str, as_of, lang: str) -> str:
-    notes = package.notes
-    rows = notes[(notes["area"] == area) & (notes["as_of"] == as_of)]
-    return "" if rows.empty else rows.iloc[0][f"note_{lang}"]
-
-
-def _basis(package: DataPackage, basis: str, lang: str) -> str:
-    bases = package.bases
-    return bases.loc[bases["id"] == basis, f"label_{lang}"].iloc[0]
+_CACHE: dict[tuple, pd.DataFrame] = {}  # (package directory, load time, language) -> table; a few entries at most
 
 
 def observations(package: DataPackage, lang: str, _) -> pd.DataFrame:
-    """Every coverage observation and target, formatted for the page's language."""
+    """Every coverage observation and target, formatted for the page's language (built once per package and language:
+    rebuilding it on every page run was the /data page's main cost, and grew with the rows)."""
+    key = (str(package.directory), package.loaded_at, lang)
+    if key not in _CACHE:
+        if len(_CACHE) >= 8:
+            _CACHE.clear()
+        _CACHE[key] = _observations(package, lang, _)
+    return _CACHE[key]
+
+
+def _observations(package: DataPackage, lang: str, _) -> pd.DataFrame:
+    notes = {(r["area"], r["as_of"]): r[f"note_{lang}"] for r in package.notes.to_dict("records")}
+    bases = {r["id"]: r[f"label_{lang}"] for r in package.bases.to_dict("records")}
     rows = []
-    for _i, row in package.coverage.sort_values(["area", "as_of"]).iterrows():
+    for row in package.coverage.sort_values(["area", "as_of"]).to_dict("records"):
         src = package.source(row["source_id"])
         rows.append(
             {
@@ -39,14 +43,14 @@ def observations(package: DataPackage, lang: str, _) -> pd.DataFrame:
                 "value": i18n.percent(row["coverage_pct"], lang),
                 "covered": "" if pd.isna(row["covered"]) else i18n.number(row["covered"], lang),
                 "base": ("" if pd.isna(row["workforce"]) else i18n.number(row["workforce"], lang) + " · ")
-                + _basis(package, row["basis"], lang),
+                + bases[row["basis"]],
                 "as_of": i18n.date(row["as_of"], lang),
-                "caveat": _note(package, row["area"], row["as_of"], lang),
+                "caveat": notes.get((row["area"], row["as_of"]), "") or "",
                 "source": f"{src['publisher']} [{row['source_id']}]",
                 "url": src["url"] or "",
             }
         )
-    for _i, row in package.targets.sort_values(["area", "year"]).iterrows():
+    for row in package.targets.sort_values(["area", "year"]).to_dict("records"):
         src = package.source(row["source_id"])
         rows.append(
             {
