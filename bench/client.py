@@ -26,18 +26,19 @@ class PageRun:
 class Session:
     """One browser tab's WebSocket session (what the frontend does, minus rendering)."""
 
-    def __init__(self, base_url: str, locale: str = "id-ID", quickack: bool = False):
+    def __init__(self, base_url: str, locale: str = "id-ID", quickack: bool = False, session_id: str | None = None):
         self.ws_url = base_url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
         self.origin = base_url.rstrip("/")
         self.locale = locale
         self.quickack = quickack  # ACK at once: time the server's work, not the kernel's delayed-ACK timer
         self.ws = None
         self.sock = None
+        self.session_id = session_id  # set from new_session; pass an old one to reconnect as the frontend does
 
     async def __aenter__(self) -> Session:
         self.ws = await websockets.connect(
             self.ws_url,
-            subprotocols=["streamlit"],
+            subprotocols=["streamlit", "x", self.session_id] if self.session_id else ["streamlit"],
             origin=self.origin,
             max_size=None,
             open_timeout=60,
@@ -77,7 +78,9 @@ class Session:
             fwd = ForwardMsg()
             fwd.ParseFromString(await self.ws.recv())
             kind = fwd.WhichOneof("type")
-            if kind == "delta":
+            if kind == "new_session":
+                self.session_id = fwd.new_session.initialize.session_id
+            elif kind == "delta":
                 _record_delta(fwd, result)
             elif kind == "page_not_found":
                 result.error = "page not found"
