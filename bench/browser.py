@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
-SETTLED = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
+SETTLED = '[data-testid="stMainBlockContainer"] [data-testid="stMarkdownContainer"]'
 
 
 @dataclass
@@ -30,7 +30,7 @@ class Visit:
 
 def _settle(page, quiet: float = 1.5, limit: float = 30) -> None:
     """Wait until content is drawn and no new response arrived for ``quiet`` seconds."""
-    page.wait_for_selector(SETTLED, timeout=limit * 1000)
+    page.wait_for_selector(SETTLED, state="attached", timeout=limit * 1000)
     last = {"t": time.monotonic()}
     page.on("response", lambda _r: last.__setitem__("t", time.monotonic()))
     deadline = time.monotonic() + limit

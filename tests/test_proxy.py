@@ -70,7 +70,9 @@ def _visit(browser, url: str) -> tuple[dict[str, str], str, list[str]]:
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
 
     def record(response) -> None:
-        if response.url.endswith((".js", ".css")):
+        # nginx leaves files under 512 bytes uncompressed (gzip/brotli_min_length): not worth it.
+        small = int(response.headers.get("content-length", "1000000")) < 512
+        if response.url.endswith((".js", ".css")) and not small:
             encodings[response.url] = response.headers.get("content-encoding", "")
 
     page.on("response", record)
@@ -89,7 +91,7 @@ def _headers(url: str) -> dict[str, str]:
 def test_pages_arrive_compressed_and_settle_through_nginx(site, browser):
     _apps, proxy = site
     encodings, title, errors = _visit(browser, proxy.url + "/cakupan?lang=id")
-    assert encodings, "no JS/CSS assets were loaded"
+    assert len(encodings) > 10, "the page's JS/CSS assets did not load"
     uncompressed = [url for url, enc in encodings.items() if enc not in ("gzip", "br")]
     assert not uncompressed, f"assets without gzip/br: {uncompressed[:5]}"
     assert title.strip(), "the page never drew its title (WebSocket through nginx failed?)"
