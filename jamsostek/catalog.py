@@ -254,11 +254,24 @@ def _benefit_value(row, lang: str, _) -> str:
     )
 
 
+_CACHE: dict[tuple, pd.DataFrame] = {}  # (package directory, load time, language) -> table; a few entries at most
+
+
 def figure_table(package: DataPackage, lang: str, _) -> pd.DataFrame:
     """Every figure and rule the site states, one row each, formatted for the page's language.
 
-    Columns: ``COLUMNS`` to show, ``FILTER_COLUMNS`` to filter on (raw ids).
+    Columns: ``COLUMNS`` to show, ``FILTER_COLUMNS`` to filter on (raw ids). Built once per package
+    and language: rebuilding it on every run was the /data page's main cost and grew with the rows.
     """
+    key = (str(package.directory), package.loaded_at, lang)
+    if key not in _CACHE:
+        if len(_CACHE) >= 8:
+            _CACHE.clear()
+        _CACHE[key] = _figure_table(package, lang, _)
+    return _CACHE[key].copy()
+
+
+def _figure_table(package: DataPackage, lang: str, _) -> pd.DataFrame:
     rows = _coverage_rows(package, lang, _) + _other_rows(package, lang, _) + _rule_rows(package, lang, _)
     return pd.DataFrame(rows, columns=[*COLUMNS, *FILTER_COLUMNS])
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -64,8 +65,9 @@ def page_names(lang: str, content_dir: Path = CONTENT_DIR) -> list[str]:
     return sorted(path.stem for path in (content_dir / lang).glob("*.md"))
 
 
+@lru_cache(maxsize=128)
 def load_page(name: str, lang: str, content_dir: Path = CONTENT_DIR) -> Page:
-    """A page's prose, unfilled."""
+    """A page's prose, unfilled (read and parsed once per process: the YAML parse dominated page runs)."""
     path = content_dir / lang / f"{name}.md"
     try:
         text = path.read_text(encoding="utf-8")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data"
+# Another copy of the package (same schemas) may be served instead, e.g. by the benchmark's grown copies.
+DATA_DIR = Path(os.environ.get("JAMSOSTEK_DATA_DIR") or BUNDLED_DIR)
 DESCRIPTOR = "datapackage.json"
 AREAS = ("kota-jambi", "prov-jambi", "indonesia")
 TOLERANCE_PP = 1.0  # covered/workforce may differ from coverage_pct by rounding in the sources
@@ -57,9 +60,14 @@ class DataPackage:
             raise AttributeError(name) from None
 
     def source(self, source_id: str) -> dict:
-        """One row of sources.csv as a dict."""
-        rows = self.tables["sources"]
-        return rows[rows["id"] == source_id].iloc[0].to_dict()
+        """One row of sources.csv as a dict (indexed once: a pandas filter per call dominated page runs)."""
+        index = self.__dict__.get("_sources")
+        if index is None:
+            index = {row["id"]: row for row in self.tables["sources"].to_dict("records")}
+            self.__dict__["_sources"] = index
+        if source_id not in index:
+            raise IndexError(f"unknown source {source_id!r}")
+        return dict(index[source_id])
 
     @property
     def as_of(self) -> dt.date:
@@ -68,7 +76,7 @@ class DataPackage:
         return max(dates)
 
 
-def canonical_descriptor(data_dir: Path = DATA_DIR) -> dict:
+def canonical_descriptor(data_dir: Path = BUNDLED_DIR) -> dict:
     """The schemas every copy of the package is checked against: the bundled descriptor."""
     return json.loads((data_dir / DESCRIPTOR).read_text(encoding="utf-8"))
 

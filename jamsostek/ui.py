@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import os
 from zoneinfo import ZoneInfo
@@ -113,12 +114,15 @@ def package() -> DataPackage:
         st.stop()
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+# Plain per-process caches (keys are a language, a day and the package's load time): st.cache_data hashed its
+# arguments and unpickled a copy of the result on every call, the largest cost of a warm page run (bench/).
+# Callers treat the results as read-only.
+@functools.lru_cache(maxsize=16)
 def _figure_values(lang: str, today: dt.date, loaded_at: dt.datetime) -> dict[str, str]:
     return {name: format_figure(fig, lang) for name, fig in _figures(today, loaded_at).items()}
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
+@functools.lru_cache(maxsize=16)
 def _figures(today: dt.date, loaded_at: dt.datetime) -> dict[str, Figure]:
     return figures(package(), today)
 
@@ -244,9 +248,14 @@ def source_line(source_ids: list[str], lang: str, as_of: dt.date | None = None) 
 
 def transport_discount_today() -> bool:
     """Whether the transport workers' discount is in force today."""
+    return _discount_on(dt.date.today(), package().loaded_at)
+
+
+@functools.lru_cache(maxsize=4)
+def _discount_on(today: dt.date, loaded_at: dt.datetime) -> bool:
     from jamsostek.rules import TRANSPORT_EXAMPLE, discount_on
 
-    return discount_on(package(), TRANSPORT_EXAMPLE, dt.date.today()) is not None
+    return discount_on(package(), TRANSPORT_EXAMPLE, today) is not None
 
 
 def navigation(lang: str):
