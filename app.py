@@ -4,20 +4,20 @@ import streamlit as st
 
 from jamsostek import ui
 
-st.set_page_config(page_title="Jamsostek Jambi", page_icon="🛡️", layout="centered")
+st.set_page_config(page_title="Jamsostek Jambi", page_icon=":material/shield:", layout="centered")
 
 lang = ui.language()
 _ = ui.translator(lang)
 ui.set_document_language(lang)
 
 pages = [
-    st.Page("pages/home.py", title=_("Home"), icon="🏠", url_path="", default=True),
-    st.Page("pages/benefits.py", title=_("Benefits"), icon="🛡️", url_path="manfaat"),
-    st.Page("pages/check.py", title=_("Check your cost"), icon="🧮", url_path="cek-iuran"),
-    st.Page("pages/coverage.py", title=_("Coverage"), icon="📊", url_path="cakupan"),
-    st.Page("pages/register.py", title=_("How to register"), icon="📝", url_path="cara-daftar"),
-    st.Page("pages/data.py", title=_("Data & sources"), icon="📚", url_path="data"),
-    st.Page("pages/share.py", title=_("Share & embed"), icon="🔗", url_path="bagikan"),
+    st.Page("pages/home.py", title=_("Home"), icon=":material/home:", url_path="", default=True),
+    st.Page("pages/benefits.py", title=_("Benefits"), icon=":material/shield:", url_path="manfaat"),
+    st.Page("pages/check.py", title=_("Check your cost"), icon=":material/calculate:", url_path="cek-iuran"),
+    st.Page("pages/coverage.py", title=_("Coverage"), icon=":material/bar_chart:", url_path="cakupan"),
+    st.Page("pages/register.py", title=_("How to register"), icon=":material/how_to_reg:", url_path="cara-daftar"),
+    st.Page("pages/data.py", title=_("Data & sources"), icon=":material/menu_book:", url_path="data"),
+    st.Page("pages/share.py", title=_("Share & embed"), icon=":material/share:", url_path="bagikan"),
     st.Page("pages/embed.py", title=_("Chart"), url_path="embed", visibility="hidden"),
 ]
 page = st.navigation(pages, position="top")

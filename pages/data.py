@@ -11,7 +11,7 @@ page = ui.page_header("data", lang)
 
 st.info(page.sections["about"])
 
-st.subheader(_("Coverage figures and targets"))
+st.header(_("Coverage figures and targets"))
 st.dataframe(
     catalog.observations(package, lang, _),
     hide_index=True,
@@ -30,7 +30,7 @@ st.dataframe(
 
 st.markdown(page.sections["method"])
 
-st.subheader(_("All sources"))
+st.header(_("All sources"))
 st.dataframe(
     catalog.sources(package),
     hide_index=True,

@@ -8,6 +8,24 @@ SETTLED = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-te
 ERROR_BOXES = "[data-testid='stException'], [data-testid='stAlertContentError']"
 PAGE_TIMEOUT_MS = 30_000
 
+# URL path -> the content page it shows.
+PAGES = {
+    "/": "home",
+    "/manfaat": "benefits",
+    "/cek-iuran": "check",
+    "/cakupan": "coverage",
+    "/cara-daftar": "register",
+    "/data": "data",
+    "/bagikan": "share",
+    "/embed?chart=progress": "embed",
+}
+LANGS = ("id", "en")
+
+
+def url(base_url: str, path: str, lang: str) -> str:
+    """A page's URL in one language."""
+    return f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}"
+
 
 def wait_settled(page, timeout_ms: int = PAGE_TIMEOUT_MS) -> None:
     """Wait until Streamlit reports its script finished and the main block shows something."""

@@ -10,27 +10,11 @@ import pytest
 from jamsostek import content, data
 from jamsostek.figures import figures, format_figure
 
-from .helpers import SETTLED, open_page
+from .helpers import LANGS, PAGES, SETTLED, open_page, url
 
-# URL path -> the content page it shows.
-PAGES = {
-    "/": "home",
-    "/manfaat": "benefits",
-    "/cek-iuran": "check",
-    "/cakupan": "coverage",
-    "/cara-daftar": "register",
-    "/data": "data",
-    "/bagikan": "share",
-    "/embed?chart=progress": "embed",
-}
-LANGS = ("id", "en")
 CHECK_PAGE_PENDING = "the check page that reads its answers from the URL (issue 4) is not on main yet"
 CHARTS_PENDING = "the coverage charts (issue 3) are not on main yet"
 CHART = "[data-testid='stVegaLiteChart']"
-
-
-def url(base_url: str, path: str, lang: str) -> str:
-    return f"{base_url}{path}{'&' if '?' in path else '?'}lang={lang}"
 
 
 def main_text(page) -> str:
