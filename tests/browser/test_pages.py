@@ -10,6 +10,7 @@ import pytest
 from jamsostek import content, data
 from jamsostek.figures import figures, format_figure
 
+from .a11y import assert_accessible
 from .helpers import LANGS, PAGES, SETTLED, open_page, url
 
 CHECK_PAGE_PENDING = "the check page that reads its answers from the URL (issue 4) is not on main yet"
@@ -42,7 +43,7 @@ def values() -> dict[str, dict[str, str]]:
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("path", list(PAGES))
-def test_page_settles_fits_and_speaks_its_language(page, base_url, path, lang):
+def test_page_settles_fits_speaks_its_language_and_passes_axe(page, base_url, path, lang):
     open_page(page, url(base_url, path, lang))
     assert page.evaluate("() => document.documentElement.lang") == lang
     assert main_text(page).strip()
@@ -51,6 +52,7 @@ def test_page_settles_fits_and_speaks_its_language(page, base_url, path, lang):
         title = content.load_page(name, lang).title
         assert page.locator("h1").first.inner_text().strip() == title
         assert page.get_by_role("radio", name="English").is_visible()
+    assert_accessible(page)
 
 
 HEADLINE = {
