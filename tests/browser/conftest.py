@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -74,9 +75,9 @@ def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
     pytest.fail(f"streamlit did not become healthy at {url} within {SERVER_START_S} s:\n{log.read_text()}")
 
 
-@pytest.fixture(scope="session")
-def base_url() -> Iterator[str]:
-    """The app, served by `streamlit run` from the repository root on a free port."""
+@contextlib.contextmanager
+def serve() -> Iterator[str]:
+    """The app, served by `streamlit run` from the repository root on a free port, until the block ends."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     handle, name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
@@ -97,6 +98,13 @@ def base_url() -> Iterator[str]:
             proc.kill()
             proc.wait()
         log.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """One server for the whole session."""
+    with serve() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
