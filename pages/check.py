@@ -89,7 +89,7 @@ if st.session_state.get("_check_url") != url_state():
 question = rules.Question(given.work, given.income, given.programmes, given.on, given.city_paid)
 result = rules.quote(package, question)
 
-st.subheader(_("Your result for {date}").format(date=i18n.date(given.on, lang)))
+st.header(_("Your result for {date}").format(date=i18n.date(given.on, lang)))
 if not result.eligible:
     st.info(page.sections["employee"], icon=":material/badge:")
 else:
@@ -110,7 +110,7 @@ else:
     st.markdown(page.sections["eligible"])
     st.caption(page.sections["unsure"])
 
-st.subheader(_("Benefits at an income of {income} per month").format(income=i18n.money(result.income_used, lang)))
+st.header(_("Benefits at an income of {income} per month").format(income=i18n.money(result.income_used, lang)))
 for programme, sentences in outcome.benefit_sentences(result, package, _, lang).items():
     st.markdown(f"**{content.escape_markdown(_(outcome.PROGRAMME_NAMES[programme]))}**")
     st.markdown("\n".join(f"- {sentence}" for sentence in sentences))

@@ -16,7 +16,7 @@ site = ui.site_url()
 
 st.info(page.sections["about"])
 
-st.subheader(_("Every figure on this site"))
+st.header(_("Every figure on this site"))
 kinds = st.segmented_control(
     _("Kind"), list(KIND_NAMES), selection_mode="multi", format_func=lambda k: _(KIND_NAMES[k]), key="kind"
 )
@@ -44,7 +44,7 @@ st.caption(_("{count} figures shown. Click a column to sort it.").format(count=l
 
 st.markdown(page.sections["method"])
 
-st.subheader(_("Download all the data"))
+st.header(_("Download all the data"))
 st.markdown(page.sections["download"])
 st.download_button(
     _("Data package (ZIP: CSV files, datapackage.json, README)"),
@@ -65,7 +65,7 @@ if not table.empty:
     )
     st.code(cite.figure_citation(package, table.loc[row], lang, _, site), language=None, wrap_lines=True)
 
-st.subheader(_("What changed when"))
+st.header(_("What changed when"))
 st.dataframe(
     catalog.changelog(package, lang, _),
     hide_index=True,
@@ -78,7 +78,7 @@ st.dataframe(
     },
 )
 
-st.subheader(_("All sources"))
+st.header(_("All sources"))
 st.dataframe(
     catalog.sources(package),
     hide_index=True,

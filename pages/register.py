@@ -13,6 +13,6 @@ for section in ("ready", "steps", "channels", "pay"):
 with st.container(border=True):
     st.markdown(page.sections["city"])
 st.markdown(page.sections["faq"])
-st.page_link("pages/check.py", label=_("Check my cost"), icon="🧮", query_params={"lang": lang})
+st.page_link("pages/check.py", label=_("Check my cost"), icon=":material/calculate:", query_params={"lang": lang})
 
 ui.footer("register", lang)

@@ -25,7 +25,7 @@ st.altair_chart(view.chart, width="stretch", theme=None)
 st.caption(view.takeaway)
 
 site = ui.site_url()
-st.subheader(_("Embed on a website"))
+st.header(_("Embed on a website"))
 st.markdown(page.sections["embed"])
 iframe_src = links.embed_url(site, chart_id, chart_lang)
 st.code(
@@ -38,7 +38,7 @@ st.code(links.embed_url(site, chart_id, chart_lang, live=True), language=None, w
 st.markdown(page.sections["link"])
 st.code(links.page_url(site, "embed", chart=chart_id, lang=chart_lang), language=None, wrap_lines=True)
 
-st.subheader(_("Download"))
+st.header(_("Download"))
 st.markdown(page.sections["downloads"])
 name = partial(export.file_name, chart_id, chart_lang, as_of=view.as_of)
 downloads = [
@@ -68,7 +68,7 @@ st.download_button(
     width="stretch",
 )
 
-st.subheader(_("Share card for WhatsApp"))
+st.header(_("Share card for WhatsApp"))
 st.markdown(page.sections["card"])
 card_png = card.share_card(package, chart_lang, site_url=site)
 st.image(card_png, width=360, alt=card.card_alt_text(package, chart_lang))

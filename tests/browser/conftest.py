@@ -1,0 +1,142 @@
+"""Browser fixtures: one `streamlit run` server and one headless Debian Chromium for the whole session."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .helpers import PAGE_TIMEOUT_MS
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "is_mobile": True,
+    "has_touch": True,
+    "device_scale_factor": 2,
+}
+DESKTOP = {"viewport": {"width": 1280, "height": 800}}
+SERVER_START_S = 60
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "browser: drives the app in headless Chromium (deselect with -m 'not browser')")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Every test here is a browser test; without Chromium they skip with the reason."""
+    here = Path(__file__).parent
+    skip = pytest.mark.skip(reason=f"{CHROMIUM} is missing: install it with `apt-get install chromium`")
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+            if not os.path.exists(CHROMIUM):
+                item.add_marker(skip)
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
+    deadline = time.monotonic() + SERVER_START_S
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            break
+        try:
+            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    pytest.fail(f"streamlit did not become healthy at {url} within {SERVER_START_S} s:\n{log.read_text()}")
+
+
+@contextlib.contextmanager
+def serve() -> Iterator[str]:
+    """The app, served by `streamlit run` from the repository root on a free port, until the block ends."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    handle, name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
+    os.close(handle)
+    log = Path(name)
+    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    with log.open("wb") as out:
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(proc, url, log)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def base_url() -> Iterator[str]:
+    """One server for the whole session."""
+    with serve() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def phone_context(browser):
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def desktop_context(browser):
+    context = browser.new_context(**DESKTOP)
+    yield context
+    context.close()
+
+
+@pytest.fixture(params=["phone", "desktop"])
+def page(request):
+    """A fresh tab at phone size or desktop size; each tab is its own Streamlit session."""
+    context = request.getfixturevalue(f"{request.param}_context")
+    tab = context.new_page()
+    tab.set_default_timeout(PAGE_TIMEOUT_MS)
+    yield tab
+    tab.close()
