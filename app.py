@@ -4,12 +4,5 @@ import streamlit as st
 
 from jamsostek import ui
 
-st.set_page_config(page_title="Jamsostek Jambi", page_icon="🛡️", layout="centered")
-
-lang = ui.language()
-ui.set_document_language(lang)
-
-page = st.navigation(ui.navigation(lang), position="top")
-if page.url_path != "embed":
-    ui.language_switch(lang)
-page.run()
+st.set_page_config(page_title="Jamsostek Jambi", page_icon=":material/health_and_safety:", layout="centered")
+ui.app_frame().run()

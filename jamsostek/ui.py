@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 from babel.dates import format_datetime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from jamsostek import chart_tables, charts, content, i18n, live
 from jamsostek.data import DataError, DataPackage, load
@@ -33,8 +34,40 @@ PAGES: tuple[tuple[str, str, str, str, bool], ...] = (
 )
 
 
+def app_frame() -> st.navigation:
+    """What app.py draws around every page: ``<html lang>``, the menu and the language switch.
+
+    Returns the page to run. Marks the run, so a page script knows the frame is there.
+    """
+    _mark_framed()
+    lang = language()
+    set_document_language(lang)
+    page = st.navigation(navigation(lang), position="top")
+    if page.url_path != "embed":
+        language_switch(lang)
+    return page
+
+
+def _mark_framed() -> bool:
+    """Mark this script run as framed by app.py; True if it already was."""
+    ctx = get_script_run_ctx()
+    if ctx is None:
+        return True
+    framed = getattr(ctx, "_jamsostek_frame", None) is ctx.cursors
+    ctx._jamsostek_frame = ctx.cursors  # a fresh dict on every full run
+    return framed
+
+
 def language() -> str:
-    """The page's language from the URL, then this session's choice, then the browser."""
+    """The page's language from the URL, then this session's choice, then the browser.
+
+    Also the first call of every page script. On a fresh server Streamlit may run a page file whose
+    name matches the URL (``pages/data.py`` for ``/data``) on its own, without app.py, until some
+    session has called ``st.navigation``. Such a run draws the frame itself, then the page goes on.
+    """
+    ctx = get_script_run_ctx()
+    if ctx is not None and not ctx.fragment_ids_this_run and not _mark_framed():
+        app_frame()
     query = st.query_params.get(LANG_KEY)
     remembered = st.session_state.get("_lang")
     lang = i18n.choose_language(query if query in i18n.LANGUAGES else remembered, st.context.locale)

@@ -24,7 +24,7 @@ if chart_id in charts.CHART_IDS:
     else:
         show_chart()
     site = ui.site_url()
-    st.caption(
+    st.markdown(
         f"[Jamsostek Jambi ↗]({links.page_url(site, 'cakupan', lang=lang)}) · "
         + _("This site explains Jamsostek; it is not BPJS Ketenagakerjaan.")
     )

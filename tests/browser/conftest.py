@@ -76,19 +76,28 @@ def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextlib.contextmanager
-def serve() -> Iterator[str]:
-    """The app, served by `streamlit run` from the repository root on a free port, until the block ends."""
+def serve(warm: bool = False) -> Iterator[str]:
+    """The app, served by `streamlit run` from the repository root on a free port, until the block ends.
+
+    With ``warm``, through deploy/serve.py as deployed, once its warm-up run has finished.
+    """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     handle, name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
     os.close(handle)
     log = Path(name)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true"]
+    runner = ["deploy/serve.py"] if warm else ["-m", "streamlit"]
+    command = [sys.executable, *runner, "run", "app.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(proc, url, log)
+        deadline = time.monotonic() + SERVER_START_S
+        while warm and "warmed up" not in log.read_text(errors="replace"):
+            if time.monotonic() > deadline:
+                pytest.fail(f"deploy/serve.py did not warm up:\n{log.read_text()}")
+            time.sleep(0.2)
         yield url
     finally:
         proc.terminate()

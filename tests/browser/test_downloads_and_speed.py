@@ -29,7 +29,6 @@ def download(page, label: str):
     return body, received.suggested_filename, served.headers.get("content-type", "")
 
 
-@pytest.mark.xfail(strict=False, reason="the CSV download on /cakupan (issue 3) is not on main yet")
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_coverage_csv_downloads_as_a_csv_file(page, base_url, lang):
     open_page(page, url(base_url, "/cakupan", lang))
@@ -40,7 +39,6 @@ def test_coverage_csv_downloads_as_a_csv_file(page, base_url, lang):
     assert len(rows) >= 2 and len(rows[0]) >= 2, rows[:3]
 
 
-@pytest.mark.xfail(strict=False, reason="the PNG download on /bagikan (issue 5) is not on main yet")
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_share_png_downloads_as_a_png_file(page, base_url, lang):
     open_page(page, url(base_url, "/bagikan", lang))
