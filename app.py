@@ -4,5 +4,5 @@ import streamlit as st
 
 from jamsostek import ui
 
-st.set_page_config(page_title="Jamsostek Jambi", page_icon=":material/health_and_safety:", layout="centered")
+st.set_page_config(page_title="Jamsostek Jambi", page_icon="🛡️", layout="centered")
 ui.app_frame().run()

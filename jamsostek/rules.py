@@ -223,8 +223,25 @@ def _priced(package: DataPackage, question: Question, income: int) -> tuple[list
     return [_apply(line, discount) for line in lines], discount, "applied"
 
 
+_QUOTES: dict[tuple, Quote] = {}
+_QUOTES_MAX = 512
+
+
 def quote(package: DataPackage, question: Question) -> Quote:
-    """Eligibility, the monthly cost of each chosen programme, the discount and the benefits."""
+    """Eligibility, the monthly cost of each chosen programme, the discount and the benefits.
+
+    Remembered per package copy and question: the check page asks the same question on every rerun,
+    and the pandas look-ups behind an answer were most of that page's script time (bench/PROFILE.txt).
+    """
+    key = (str(package.directory), package.loaded_at, question)
+    if key not in _QUOTES:
+        if len(_QUOTES) >= _QUOTES_MAX:
+            _QUOTES.clear()
+        _QUOTES[key] = _quote(package, question)
+    return _QUOTES[key]
+
+
+def _quote(package: DataPackage, question: Question) -> Quote:
     floor = lowest_income(package)
     income_used = max(question.income, floor)
     raised = question.income < floor

@@ -42,10 +42,21 @@ def app_frame() -> st.navigation:
     _mark_framed()
     lang = language()
     set_document_language(lang)
-    page = st.navigation(navigation(lang), position="top")
+    embed = _requested_path() == "embed"  # one chart alone, for iframes: no menu
+    page = st.navigation(navigation(lang), position="hidden" if embed else "top")
     if page.url_path != "embed":
         language_switch(lang)
     return page
+
+
+def _requested_path() -> str:
+    """The URL path the visitor asked for, without slashes (``embed``, ``cakupan``, ``""``)."""
+    from urllib.parse import urlsplit
+
+    try:
+        return urlsplit(st.context.url or "").path.strip("/").split("/")[-1]
+    except (AttributeError, ValueError):
+        return ""
 
 
 def _mark_framed() -> bool:

@@ -45,3 +45,9 @@ def page_text(app: AppTest) -> str:
     for kind in (app.info, app.warning, app.success, app.error, app.subheader, app.header):
         parts += [e.value for e in kind]
     return "\n".join(str(p) for p in parts)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last: their session-wide Playwright keeps an event loop running in this thread until
+    the session ends, and other tests start their own Playwright or asyncio loop."""
+    items.sort(key=lambda item: "browser" in Path(str(item.fspath)).parent.parts[-1:])

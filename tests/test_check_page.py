@@ -53,7 +53,7 @@ def test_outcome_in_indonesian():
     assert "**Per tahun:** Rp100\\.800" in text
     links = [(x.proto.label, x.proto.page, x.proto.query_string) for x in app.get("page_link")]
     # one in the next steps, one in the page menu every page ends with
-    assert links.count(("Cara daftar", "register", "lang=id")) == 2, links
+    assert links.count(("Cara daftar", "cara-daftar", "lang=id")) == 2, links
 
 
 def test_employee_sees_no_cost():
