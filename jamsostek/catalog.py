@@ -84,7 +84,14 @@ def _row(package: DataPackage, kind: str, area: str, source_id: str | None, _, *
         "area_id": area,
         "source_id": source_id or "",
         **fields,
-    }
+    } | _with_area(kind, area, fields, _)
+
+
+def _with_area(kind: str, area: str, fields: dict, _) -> dict:
+    """Area-bound figures name their area first, so a phone showing one column still says where."""
+    if kind in ("coverage", "target", "figure") and "figure" in fields:
+        return {"figure": f"{area_name(area, _)}: {fields['figure']}"}
+    return {}
 
 
 def _coverage_rows(package: DataPackage, lang: str, _) -> list[dict]:
