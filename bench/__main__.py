@@ -19,6 +19,7 @@ from bench import bare, browser, client, growth, load
 from bench.pages import PAGES
 from bench.profile import profile
 from bench.servers import ROOT, App, Nginx
+from jamsostek import data, static
 
 TUNED = {"server.fileWatcherType": "none", "runner.postScriptGC": "false"}
 SETTINGS = [  # (label, options, TCP_NODELAY wrapper)
@@ -121,6 +122,34 @@ def section_slow_phone(lines: list[str], proxy: Nginx, mirror: App) -> None:
         lines += [f"Ours behind nginx: {ours:.2f} s (bench/slow_phone.py's throttled profile).", ""]
     except Exception as exc:  # noqa: BLE001 - the table says what failed
         lines += [f"Failed: {type(exc).__name__}: {exc}", ""]
+
+
+def section_light(lines: list[str], proxy: Nginx) -> None:
+    """The light version (build-static) beside the app: bytes of a cold visit and the throttled headline time."""
+    slow = importlib.import_module("bench.slow_phone")
+    pages = ["index", "cakupan", "iuran"]
+    seen = browser.visits({p: f"{proxy.url}/ringan/id/{p}.html" for p in pages} | {"app": proxy.url + "/?lang=id"})
+    lines += [
+        "## Light version (`build-static`) beside the app, through nginx",
+        "",
+        "Cold visit at phone size: DevTools encoded bytes (compressed by nginx), same method as above.",
+        "",
+        "| page | light | app home | light / app |",
+        "|---|---:|---:|---:|",
+    ]
+    app = seen["app"].total
+    for page in pages:
+        light = seen[page].total
+        lines.append(
+            f"| `/ringan/id/{page}.html` | {kib(light)} ({seen[page].requests} req) | {kib(app)} | {light / app:.3f}x |"
+        )
+    light_s, app_s = slow.measure_light(proxy.url), slow.measure(proxy.url)
+    lines += [
+        "",
+        f"Seconds to the headline figure on the throttled phone: light {light_s:.2f} s, app {app_s:.2f} s "
+        f"({light_s / app_s:.2f}x).",
+        "",
+    ]
 
 
 def crowd_row(label: str, c: load.Crowd, base: float | None = None) -> str:
@@ -252,8 +281,7 @@ def main() -> None:
     ]
     with tempfile.TemporaryDirectory(prefix="jsj-bench-") as name:
         tmp = Path(name)
-        (tmp / "ringan").mkdir()
-        (tmp / "ringan" / "index.html").write_text("<!doctype html><title>ringan</title>", encoding="utf-8")
+        static.build(tmp / "ringan", data.load())  # the light version, served by nginx at /ringan/
         with App() as ours, App() as second:
             bare.write_app(tmp / "bare", capture(ours.url))
             with App("app.py", cwd=tmp / "bare", options=TUNED) as mirror:
@@ -264,6 +292,7 @@ def main() -> None:
                 ) as proxy:
                     section_bytes(lines, ours, mirror, proxy)
                     section_slow_phone(lines, proxy, mirror)
+                    section_light(lines, proxy)
         tuned = section_settings(lines, tmp, 200 if not args.quick else 60)
         section_crowds(lines, tuned, sizes, per_page)
         section_growth(lines, tmp, runs)

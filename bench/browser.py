@@ -28,9 +28,12 @@ class Visit:
         return self.http_bytes + self.ws_bytes
 
 
-def _settle(page, quiet: float = 1.5, limit: float = 30) -> None:
+LIGHT_SETTLED = "main h1"  # the light version's pages: plain HTML
+
+
+def _settle(page, quiet: float = 1.5, limit: float = 30, selector: str = SETTLED) -> None:
     """Wait until content is drawn and no new response arrived for ``quiet`` seconds."""
-    page.wait_for_selector(SETTLED, state="attached", timeout=limit * 1000)
+    page.wait_for_selector(selector, state="attached", timeout=limit * 1000)
     last = {"t": time.monotonic()}
     page.on("response", lambda _r: last.__setitem__("t", time.monotonic()))
     deadline = time.monotonic() + limit
@@ -66,7 +69,7 @@ def visit(browser, url: str) -> Visit:
     cdp.on("Network.responseReceived", headers)
     cdp.on("Network.webSocketFrameReceived", frame)
     page.goto(url, wait_until="load")
-    _settle(page)
+    _settle(page, selector=LIGHT_SETTLED if "/ringan/" in url else SETTLED)
     context.close()
     return result
 

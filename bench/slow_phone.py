@@ -40,7 +40,7 @@ def headline_figure(lang: str = "id") -> str:
     return format_figure(figures(data.load())["covered_workers"], lang)
 
 
-def _time_to_headline(browser, url: str, figure: str) -> float:
+def _time_to_headline(browser, url: str, figure: str, metric: bool = True) -> float:
     context = browser.new_context(**PHONE)
     try:
         page = context.new_page()
@@ -51,7 +51,8 @@ def _time_to_headline(browser, url: str, figure: str) -> float:
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         started = time.perf_counter()
         page.goto(url, wait_until="commit", timeout=TIMEOUT_MS)
-        page.locator("[data-testid='stMetricValue']").first.wait_for(state="visible", timeout=TIMEOUT_MS)
+        if metric:  # the app's cost metric; the light page has plain text
+            page.locator("[data-testid='stMetricValue']").first.wait_for(state="visible", timeout=TIMEOUT_MS)
         page.get_by_text(figure, exact=False).first.wait_for(state="visible", timeout=TIMEOUT_MS)
         return time.perf_counter() - started
     finally:
@@ -70,6 +71,19 @@ def measure(base_url: str, browser=None) -> float:
         chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         try:
             return _time_to_headline(chromium, url, figure)
+        finally:
+            chromium.close()
+
+
+def measure_light(base_url: str) -> float:
+    """The same for the light version's home page (``/ringan/id/index.html``, as deploy/ serves it)."""
+    from playwright.sync_api import sync_playwright
+
+    url = base_url.rstrip("/") + "/ringan/id/index.html"
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            return _time_to_headline(chromium, url, headline_figure("id"), metric=False)
         finally:
             chromium.close()
 

@@ -84,7 +84,11 @@ def _build_static(args: argparse.Namespace) -> int:
             print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
             print("\n".join(str(problem) for problem in exc.problems))
             return 1
-        out = static.build(Path(args.out_dir), package, base_url=args.base_url)
+        try:
+            out = static.build(Path(args.out_dir), package, base_url=args.base_url)
+        except static.BuildError as exc:
+            print(f"build-static: the built pages failed their checks; {args.out_dir} was left untouched: {exc}")
+            return 1
     print(f"light version written to {out} from {url or directory}")
     return 0
 

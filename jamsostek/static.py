@@ -209,6 +209,32 @@ def _copy_downloads(package: DataPackage, out: Path) -> None:
             view.data.to_csv(out / "charts" / f"{chart_id}-{lang}.csv", index=False)
 
 
+class BuildError(RuntimeError):
+    """The built site failed its own checks; the published copy was not replaced."""
+
+
+HREF = re.compile(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"')
+
+
+def verify(site: Path) -> list[str]:
+    """Problems with a built site: a missing page, an unfilled placeholder, a link to a missing file."""
+    problems = []
+    for lang in i18n.LANGUAGES:
+        for page in LIGHT_PAGES:
+            if not (site / lang / f"{page.slug}.html").is_file():
+                problems.append(f"{lang}/{page.slug}.html is missing")
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "{{" in text or "}}" in text:
+            problems.append(f"{path.relative_to(site)}: an unfilled placeholder")
+        for link in HREF.findall(text):
+            if link.startswith("/"):
+                continue  # the interactive app on the same host, not part of this folder
+            if not (path.parent / link.split("?")[0]).exists():
+                problems.append(f"{path.relative_to(site)}: link to missing {link}")
+    return problems
+
+
 def build(out_dir: Path | str, package: DataPackage, base_url: str = "/", today: dt.date | None = None) -> Path:
     """Write the light site into ``out_dir``, replacing it only once the whole build succeeded."""
     out_dir = Path(out_dir)
@@ -218,6 +244,9 @@ def build(out_dir: Path | str, package: DataPackage, base_url: str = "/", today:
     try:
         _render_site(package, staging / "site", today, base_url)
         _copy_downloads(package, staging / "site")
+        problems = verify(staging / "site")
+        if problems:
+            raise BuildError("; ".join(problems))
         if out_dir.exists():
             old = staging / "old"
             out_dir.rename(old)

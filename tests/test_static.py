@@ -202,3 +202,15 @@ def test_build_from_a_broken_live_source_keeps_the_old_output(tmp_path, breakage
     assert expected in result.stdout, result.stdout
     assert "Traceback" not in result.stdout + result.stderr
     assert [p.name for p in out.iterdir()] == ["marker.txt"]
+
+
+def test_verify_finds_broken_output(site, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    assert static.verify(copy) == []
+    (copy / "en" / "data.html").unlink()
+    (copy / "id" / "index.html").write_text('<a href="nowhere.html">x</a> {{ figure }}', encoding="utf-8")
+    problems = static.verify(copy)
+    assert "en/data.html is missing" in problems
+    assert any("unfilled placeholder" in p for p in problems)
+    assert any("nowhere.html" in p for p in problems)
