@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 from pathlib import Path
 
@@ -30,6 +31,9 @@ def _frame(arrow: bytes) -> str:
         name: [None if v is None else str(v) for v in table.column(name).to_pylist()] for name in table.schema.names
     }
     return f"pd.DataFrame({columns!r})"
+
+
+_KEYS = itertools.count()
 
 
 def _element(el, slug: dict[str, str]) -> str:  # noqa: C901 - a flat table of element kinds
@@ -61,8 +65,8 @@ def _element(el, slug: dict[str, str]) -> str:  # noqa: C901 - a flat table of e
         return f"st.{kind}({e.label!r}, {list(e.options)!r})"
     if kind in ("number_input", "checkbox", "text_input", "text_area", "date_input", "slider", "button"):
         return f"st.{kind}({e.label!r})"
-    if kind == "download_button":
-        return f"st.download_button({e.label!r}, data=b'x')"
+    if kind == "download_button":  # a page may repeat a label (one CSV button per chart): keys keep them apart
+        return f"st.download_button({e.label!r}, data=b'x', key={f'dl{next(_KEYS)}'!r})"
     if kind == "link_button":
         return f"st.link_button({e.label!r}, {e.url!r})"
     if kind == "dataframe":
@@ -71,8 +75,10 @@ def _element(el, slug: dict[str, str]) -> str:  # noqa: C901 - a flat table of e
         spec = json.loads(e.spec)
         spec["datasets"] = {d.name: json.loads(_frame_json(d.data.data)) for d in e.datasets}
         return f"st.vega_lite_chart(json.loads({json.dumps(spec)!r}))"
-    if kind in ("code", "text"):
-        return f"st.{kind}({e.body!r})"
+    if kind == "code":
+        return f"st.code({e.code_text!r}, language={e.language or None!r})"
+    if kind == "text":
+        return f"st.text({e.body!r})"
     return f"st.markdown({('(' + kind + ')')!r})"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import io
+import json
 import re
 import zipfile
 from dataclasses import dataclass
@@ -136,6 +137,20 @@ def _view(ref: PackageRef, chart_id: str, lang: str, width: int | str = LAYOUT_W
 def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str = "container"):
     """The chart's ChartView (see jamsostek.charts), cached; raises ExportError for an unknown id."""
     return _view(PackageRef(package), chart_id, lang, width)
+
+
+@lru_cache(maxsize=64)
+def _page_spec(ref: PackageRef, chart_id: str, lang: str) -> str:
+    return json.dumps(_view(ref, chart_id, lang, "container").chart.to_dict())
+
+
+def page_spec(package: DataPackage, chart_id: str, lang: str) -> dict:
+    """The Vega-Lite spec a page draws (width: the container), validated once and then cached.
+
+    Altair validates a spec against the Vega-Lite schema on every ``to_dict``; on /cakupan that was
+    most of the script time (bench/PROFILE.txt). A fresh dict each call: Streamlit may change it.
+    """
+    return json.loads(_page_spec(PackageRef(package), chart_id, lang))
 
 
 @lru_cache(maxsize=128)

@@ -252,11 +252,18 @@ def data_status(lang: str) -> None:
     st.caption(content.escape_markdown(text))
 
 
+def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
+    """Draw one chart from its cached spec (the spec's description is the alt text)."""
+    from jamsostek import export
+
+    st.vega_lite_chart(export.page_spec(package(), chart_id, lang), width="stretch", theme=None, key=key)
+
+
 def chart_block(view: charts.ChartView, lang: str) -> None:
     """One chart: its takeaway, the chart with alt text, its numbers in a table, and a CSV download."""
     _ = translator(lang)
     st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
-    st.altair_chart(view.chart, width="stretch", theme=None, key=f"chart-{view.id}")  # description = alt text
+    draw_chart(view.id, lang, key=f"chart-{view.id}")
     st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
     with st.expander(_("Numbers in this chart"), expanded=False):
         st.dataframe(chart_tables.display(view.id, view.data, lang), hide_index=True, width="stretch")

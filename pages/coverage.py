@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from jamsostek import charts, coverage, ui
+from jamsostek import charts, coverage, export, ui
 
 lang = ui.language()
 _ = ui.translator(lang)
@@ -21,7 +21,7 @@ def figures_and_charts() -> None:
     st.markdown(page.sections["charts"])
     for chart_id in charts.CHART_IDS:
         st.divider()
-        ui.chart_block(charts.view(chart_id, package, lang), lang)
+        ui.chart_block(export.chart_view(package, chart_id, lang), lang)
     st.divider()
     st.markdown(page.sections["method"])
     ui.footer("coverage", lang, coverage.source_ids(package))

@@ -13,8 +13,7 @@ chart_id = st.query_params.get("chart", "")
 
 
 def show_chart() -> None:
-    view = export.chart_view(ui.package(), chart_id, lang)
-    st.altair_chart(view.chart, width="stretch", theme=None)
+    ui.draw_chart(chart_id, lang)
 
 
 if chart_id in charts.CHART_IDS:

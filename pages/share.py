@@ -21,7 +21,7 @@ chart_lang = st.segmented_control(
     _("Language of the chart"), i18n.LANGUAGES, format_func=i18n.LANGUAGE_NAMES.get, default=lang, required=True
 )
 view = export.chart_view(package, chart_id, chart_lang)
-st.altair_chart(view.chart, width="stretch", theme=None)
+ui.draw_chart(chart_id, chart_lang)
 st.caption(view.takeaway)
 
 site = ui.site_url()

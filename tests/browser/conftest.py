@@ -111,8 +111,8 @@ def serve(warm: bool = False) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """One server for the whole session."""
-    with serve() as url:
+    """One server for the whole session, started as deployed (deploy/serve.py, warmed up)."""
+    with serve(warm=True) as url:
         yield url
 
 
