@@ -182,15 +182,25 @@ def page_figures() -> dict[str, Figure]:
 
 
 def page_content(name: str, lang: str) -> content.Page:
-    """A page's prose with every figure filled in."""
-    return content.filled_page(name, lang, figure_values(lang))
+    """A page's prose with every figure filled in (once per page, language, day and data copy)."""
+    return _page_content(name, lang, dt.date.today(), package().loaded_at)
+
+
+@functools.lru_cache(maxsize=64)
+def _page_content(name: str, lang: str, today: dt.date, loaded_at: dt.datetime) -> content.Page:
+    return content.filled_page(name, lang, _figure_values(lang, today, loaded_at))
 
 
 def page_sources(name: str, lang: str) -> list[str]:
     """The sources of the figures a page names, in order of first mention."""
-    figs = page_figures()
+    return list(_page_sources(name, lang, dt.date.today(), package().loaded_at))
+
+
+@functools.lru_cache(maxsize=64)
+def _page_sources(name: str, lang: str, today: dt.date, loaded_at: dt.datetime) -> tuple[str, ...]:
+    figs = _figures(today, loaded_at)
     used = content.ordered_placeholders(name, lang)
-    return list(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
+    return tuple(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
 
 
 def sources_footer(source_ids: list[str], lang: str) -> None:
@@ -199,6 +209,20 @@ def sources_footer(source_ids: list[str], lang: str) -> None:
     pkg = package()
     st.divider()
     st.markdown("**" + _("Sources") + "**")
+    st.markdown(_source_list(tuple(source_ids), lang, pkg.loaded_at) or _("No figures on this page."))
+    st.caption(
+        _("Data as of {date}. This site explains Jamsostek; it is not BPJS Ketenagakerjaan.").format(
+            date=i18n.date(pkg.as_of, lang)
+        )
+    )
+    data_status(lang)
+
+
+@functools.lru_cache(maxsize=128)
+def _source_list(source_ids: tuple[str, ...], lang: str, loaded_at: dt.datetime) -> str:
+    """The sources as a Markdown list; text from the data escaped, links plain http(s) (checked on load)."""
+    _ = translator(lang)
+    pkg = package()
     lines = []
     for source_id in source_ids:
         src = pkg.source(source_id)
@@ -207,13 +231,7 @@ def sources_footer(source_ids: list[str], lang: str) -> None:
         publisher = content.escape_markdown(src["publisher"])
         when = content.escape_markdown(i18n.partial_date(src["published"], lang) or _("date not stated"))
         lines.append(f"- {publisher}: {label} ({when}) \\[{content.escape_markdown(source_id)}\\]")
-    st.markdown("\n".join(lines) or _("No figures on this page."))
-    st.caption(
-        _("Data as of {date}. This site explains Jamsostek; it is not BPJS Ketenagakerjaan.").format(
-            date=i18n.date(pkg.as_of, lang)
-        )
-    )
-    data_status(lang)
+    return "\n".join(lines)
 
 
 JAMBI_TIME = ZoneInfo("Asia/Jakarta")
