@@ -249,3 +249,12 @@ def view(chart_id: str, package: DataPackage, lang: str, width: int | str = "con
         source_ids=parts.source_ids,
         as_of=parts.as_of,
     )
+
+
+def to_spec(chart: alt.TopLevelMixin) -> dict:
+    """The chart as a Vega-Lite dict, validated; inline data of any size (Altair caps it at 5,000 rows).
+
+    The coverage history grows by a row per observation; the cap would turn a long history into an error.
+    """
+    with alt.data_transformers.disable_max_rows():
+        return chart.to_dict()

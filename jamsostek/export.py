@@ -141,7 +141,9 @@ def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str 
 
 @lru_cache(maxsize=64)
 def _page_spec(ref: PackageRef, chart_id: str, lang: str) -> str:
-    return json.dumps(_view(ref, chart_id, lang, "container").chart.to_dict())
+    from jamsostek import charts
+
+    return json.dumps(charts.to_spec(_view(ref, chart_id, lang, "container").chart))
 
 
 def page_spec(package: DataPackage, chart_id: str, lang: str) -> dict:
@@ -158,7 +160,9 @@ def _chart_file(
     ref: PackageRef, chart_id: str, lang: str, fmt: str, size: tuple[int, int], scale: float | None
 ) -> bytes:
     scale = scale or default_scale(size)
-    spec = balanced_spec(_view(ref, chart_id, lang).chart.to_dict(), size, scale)
+    from jamsostek import charts
+
+    spec = balanced_spec(charts.to_spec(_view(ref, chart_id, lang).chart), size, scale)
     return render_spec(spec, fmt, size, scale)
 
 

@@ -94,7 +94,7 @@ def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
     for chart_id in charts.CHART_IDS:
         view = charts.view(chart_id, package, lang, width=640)
         table = chart_tables.display(chart_id, view.data, lang)
-        svg = vl_convert.vegalite_to_svg(view.chart.to_dict())
+        svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
         svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
         blocks.append(
             {

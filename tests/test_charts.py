@@ -178,3 +178,20 @@ def test_charts_survive_a_year_without_target_or_counts(package):
         "No count" in charts.view("gap", no_counts, "en").takeaway
         or "cannot" in charts.view("gap", no_counts, "en").takeaway
     )
+
+
+def test_a_long_history_still_draws(package):
+    """More than Altair's default 5,000 inline rows must not turn the history into an error."""
+    import datetime as dt
+
+    import pandas as pd
+
+    from jamsostek import data as data_module
+
+    base = package.coverage.iloc[[0]]
+    many = pd.concat([base] * 6000, ignore_index=True)
+    many["as_of"] = [dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(len(many))]
+    tables = dict(package.tables) | {"coverage": pd.concat([package.coverage, many], ignore_index=True)}
+    grown = data_module.DataPackage(package.directory, tables)
+    spec = charts.to_spec(charts.view("history", grown, "id").chart)
+    assert sum(len(rows) for rows in spec["datasets"].values()) > 5000
