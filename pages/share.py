@@ -29,7 +29,7 @@ st.header(_("Embed on a website"))
 st.markdown(page.sections["embed"])
 iframe_src = links.embed_url(site, chart_id, chart_lang)
 st.code(
-    links.iframe_code(iframe_src, view.title, links.embed_height(view.chart.to_dict())),
+    links.iframe_code(iframe_src, view.title, links.embed_height(export.page_spec(package, chart_id, chart_lang))),
     language="html",
     wrap_lines=True,
 )
@@ -71,7 +71,9 @@ st.download_button(
 st.header(_("Share card for WhatsApp"))
 st.markdown(page.sections["card"])
 card_png = card.share_card(package, chart_lang, site_url=site)
-st.image(card_png, width=360, alt=card.card_alt_text(package, chart_lang))
+# the preview as SVG: a PNG would be resized by Streamlit on every run
+card_svg = card.share_card(package, chart_lang, fmt="svg", site_url=site).decode("utf-8")
+st.image(card_svg, width=360, alt=card.card_alt_text(package, chart_lang))
 st.download_button(
     _("Download the share card (PNG)"),
     card_png,
