@@ -77,11 +77,10 @@ def progress_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     return alt.layer(*layers).properties(height=style.height(90, fill=False))
 
 
-def covered_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
-    """Two bars in people: covered and not yet covered."""
+def _people_bars(frame: pd.DataFrame, style: Style, name: str, colour: alt.Color, height: int) -> alt.LayerChart:
+    """Horizontal bars of workers with their numbers beside them, on a scale with room for the labels."""
     base = alt.Chart(frame)
-    y = alt.Y("status_name:N", title=None, sort=None, scale=BAND)
-    colour = alt.Color("status:N", scale=alt.Scale(domain=["covered", "not-covered"], range=[BLUE, GREY]), legend=None)
+    y = alt.Y(f"{name}:N", title=None, sort=None, scale=BAND)
     top = float(frame["workers"].max()) * 1.3 if len(frame) else 1
     bars = base.mark_bar().encode(
         x=alt.X(
@@ -94,31 +93,23 @@ def covered_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
         color=colour,
     )
     labels = base.mark_text(**_bar_label(style, fontWeight="bold")).encode(x="workers:Q", y=y, text="workers_label:N")
-    return alt.layer(bars, labels).properties(height=style.height(130))
+    return alt.layer(bars, labels).properties(height=style.height(height))
+
+
+def covered_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
+    """Two bars in people: covered and not yet covered."""
+    colour = alt.Color("status:N", scale=alt.Scale(domain=["covered", "not-covered"], range=[BLUE, GREY]), legend=None)
+    return _people_bars(frame, style, "status_name", colour, 130)
 
 
 def gap_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     """Covered now, the target in workers, and the workers still needed."""
-    base = alt.Chart(frame)
-    y = alt.Y("measure_name:N", title=None, sort=None, scale=BAND)
     colour = alt.Color(
         "measure:N",
         scale=alt.Scale(domain=["covered", "target", "needed"], range=[BLUE, GREY, VERMILLION]),
         legend=None,
     )
-    top = float(frame["workers"].max()) * 1.3 if len(frame) else 1
-    bars = base.mark_bar().encode(
-        x=alt.X(
-            "workers:Q",
-            title=None,
-            scale=alt.Scale(domain=[0, top], nice=False),
-            axis=alt.Axis(format=NUMBER_FORMAT, tickCount=2, labelFlush=True),
-        ),
-        y=y,
-        color=colour,
-    )
-    labels = base.mark_text(**_bar_label(style, fontWeight="bold")).encode(x="workers:Q", y=y, text="workers_label:N")
-    return alt.layer(bars, labels).properties(height=style.height(170))
+    return _people_bars(frame, style, "measure_name", colour, 170)
 
 
 def _area_scales(frame: pd.DataFrame) -> tuple[alt.Scale, alt.Scale]:
