@@ -56,12 +56,7 @@ def progress_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     y = alt.Y("area_name:N", title=None, axis=alt.Axis(labelFontWeight="bold"))
     track = base.mark_bar(color=LIGHT, size=style.px(34)).encode(x=alt.datum(0), x2=alt.datum(100), y=y)
     bar = base.mark_bar(color=BLUE, size=style.px(34)).encode(
-        x=alt.X(
-            "coverage_pct:Q",
-            title=None,
-            scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(values=list(range(0, 101, 25)), labelExpr=PERCENT_LABELS),
-        ),
+        x=_percent_x(),
         y=y,
     )
     value = base.mark_text(**_bar_label(style, dx=-6, align="right", color="white", fontWeight="bold")).encode(
@@ -75,6 +70,16 @@ def progress_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
         )
         layers += [target, label]
     return alt.layer(*layers).properties(height=style.height(90, fill=False))
+
+
+def _percent_x() -> alt.X:
+    """Coverage in percent on a fixed 0-100 scale, ticks every 25 points."""
+    return alt.X(
+        "coverage_pct:Q",
+        title=None,
+        scale=alt.Scale(domain=[0, 100]),
+        axis=alt.Axis(values=list(range(0, 101, 25)), labelExpr=PERCENT_LABELS),
+    )
 
 
 def _people_bars(frame: pd.DataFrame, style: Style, name: str, colour: alt.Color, height: int) -> alt.LayerChart:
@@ -173,12 +178,7 @@ def areas_chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     colours, _shapes = _area_scales(frame)
     y = alt.Y("area_name:N", title=None, sort=None, scale=BAND)
     bars = base.mark_bar().encode(
-        x=alt.X(
-            "coverage_pct:Q",
-            title=None,
-            scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(values=list(range(0, 101, 25)), labelExpr=PERCENT_LABELS),
-        ),
+        x=_percent_x(),
         y=y,
         color=alt.Color("area_name:N", scale=colours, legend=None),
     )

@@ -252,3 +252,8 @@ def _quote(package: DataPackage, question: Question) -> Quote:
     lines, discount, discount_reason = _priced(package, question, income_used)
     reason = "budget-paid" if question.budget_paid else "bpu"
     return Quote(question, True, reason, income_used, raised, tuple(lines), discount, discount_reason, benefits, items)
+
+
+def home_cost_section(package: DataPackage, on: dt.date) -> str:
+    """Which cost text the home page shows on a date: ``cost-discount`` while the transport discount runs."""
+    return "cost-discount" if discount_on(package, TRANSPORT_EXAMPLE, on) is not None else "cost-normal"

@@ -134,8 +134,7 @@ def _sources(package: DataPackage, ids: list[str], lang: str) -> list[dict]:
 def _skipped_sections(package: DataPackage, page: LightPage, today: dt.date) -> set[str]:
     """Sections the app shows only in some situations: the same choice, made for the build date."""
     if page.content == "home":
-        discounted = rules.discount_on(package, rules.TRANSPORT_EXAMPLE, today) is not None
-        return {"cost-normal"} if discounted else {"cost-discount"}
+        return {"cost-discount", "cost-normal"} - {rules.home_cost_section(package, today)}
     if page.content == "coverage":
         return {"live"}  # says the page refreshes itself; the light page doesn't
     return set()

@@ -315,16 +315,16 @@ def source_line(source_ids: list[str], lang: str, as_of: dt.date | None = None) 
     st.caption(content.escape_markdown(text))
 
 
-def transport_discount_today() -> bool:
-    """Whether the transport workers' discount is in force today."""
-    return _discount_on(dt.date.today(), package().loaded_at)
+def home_cost_section() -> str:
+    """The home page's cost text for today (see ``rules.home_cost_section``), once per day and data copy."""
+    return _home_cost_section(dt.date.today(), package().loaded_at)
 
 
 @functools.lru_cache(maxsize=4)
-def _discount_on(today: dt.date, loaded_at: dt.datetime) -> bool:
-    from jamsostek.rules import TRANSPORT_EXAMPLE, discount_on
+def _home_cost_section(today: dt.date, loaded_at: dt.datetime) -> str:
+    from jamsostek.rules import home_cost_section as choose
 
-    return discount_on(package(), TRANSPORT_EXAMPLE, today) is not None
+    return choose(package(), today)
 
 
 def navigation(lang: str):

@@ -17,7 +17,7 @@ with st.container(border=True):
         _("Your contribution in {month}").format(month=values["this_month"]),
         _("{amount} per month").format(amount=values["cost_now"]),
     )
-    st.markdown(page.sections["cost-discount" if ui.transport_discount_today() else "cost-normal"])
+    st.markdown(page.sections[ui.home_cost_section()])
 
 for card in ("jkk", "jkm", "scholarship"):
     with st.container(border=True):
