@@ -19,7 +19,8 @@ from bench import bare, browser, client, growth, load
 from bench.pages import PAGES
 from bench.profile import profile
 from bench.servers import ROOT, App, Nginx
-from jamsostek import data, static
+from jamsostek import data
+from jamsostek.exports import static
 
 TUNED = {"server.fileWatcherType": "none", "runner.postScriptGC": "false"}
 SETTINGS = [  # (label, options, TCP_NODELAY wrapper)

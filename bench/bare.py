@@ -136,8 +136,8 @@ def script(deltas: dict[tuple[int, ...], object], slug: dict[str, str]) -> str:
 
 def write_app(folder: Path, runs: dict[str, dict]) -> Path:
     """A multipage bare app with our URL paths; ``runs`` maps each page's URL path to its drawn deltas."""
-    (folder / "pages").mkdir(parents=True, exist_ok=True)
-    slug = {p.path: f"pages/p_{p.path.replace('-', '_') or 'home'}.py" for p in PAGES}
+    (folder / "views").mkdir(parents=True, exist_ok=True)
+    slug = {p.path: f"views/p_{p.path.replace('-', '_') or 'home'}.py" for p in PAGES}
     for page in PAGES:
         (folder / slug[page.path]).write_text(script(runs[page.path], slug), encoding="utf-8")
     entries = ",\n    ".join(

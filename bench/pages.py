@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from jamsostek import site
+
 
 @dataclass(frozen=True)
 class Page:
@@ -21,14 +23,10 @@ class Page:
         return "/" + self.path
 
 
-PAGES = [
-    Page("", "lang=id"),
-    Page("manfaat", "lang=id"),
-    # The check with its answers in the URL ("running the check").
-    Page("cek-iuran", "lang=id&work=ojol&income=3000000&programs=jkk,jkm,jht&city_paid=no"),
-    Page("cakupan", "lang=id"),
-    Page("cara-daftar", "lang=id"),
-    Page("data", "lang=id"),
-    Page("bagikan", "lang=id"),
-    Page("embed", "lang=id&chart=progress&embed=true"),
-]
+# What a typical visitor adds to ``lang=id``: the check with its answers in the URL ("running the check"),
+# the embed view with its chart, as an iframe asks for it.
+QUERIES = {
+    "check": "&work=ojol&income=3000000&programs=jkk,jkm,jht&city_paid=no",
+    "embed": "&chart=progress&embed=true",
+}
+PAGES = [Page(page.path, "lang=id" + QUERIES.get(page.key, "")) for page in site.PAGES]

@@ -37,9 +37,9 @@ def profile(path: str, query: str, runs: int = 30, top: int = 25) -> str:
     for pair in filter(None, query.split("&")):
         key, _, value = pair.partition("=")
         app.query_params[key] = value
+    app.run()  # AppTest learns the pages st.navigation registers on a first run
     if path != "/":
         app.switch_page(PAGES[path])
-    app.run()
     app.run()
     _active["on"] = True
     for _ in range(runs):

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 from pathlib import Path
 
-from jamsostek.data import DATA_DIR, validate
+from jamsostek.data import DATA_DIR, DataError, live, load, validate
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -19,8 +21,8 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from jamsostek import charts, export
-    from jamsostek.data import DataError, load
+    from jamsostek import charts  # Altair and vl-convert: only for the commands that draw
+    from jamsostek.exports import files
 
     if args.list:
         package = load()
@@ -29,16 +31,16 @@ def _export_chart(args: argparse.Namespace) -> int:
         return 0
     try:
         if not args.chart or not args.out:
-            raise export.ExportError("give a chart id and an output file, or --list")
+            raise files.ExportError("give a chart id and an output file, or --list")
         if args.chart not in charts.CHART_IDS:
-            raise export.ExportError(f"unknown chart {args.chart!r}; the charts are: {', '.join(charts.CHART_IDS)}")
-        fmt = export.format_of(args.out)
-        size = export.parse_size(args.size)
-    except export.ExportError as exc:
+            raise files.ExportError(f"unknown chart {args.chart!r}; the charts are: {', '.join(charts.CHART_IDS)}")
+        fmt = files.format_of(args.out)
+        size = files.parse_size(args.size) if args.size else files.SLIDE
+    except files.ExportError as exc:
         print(f"export-chart: {exc}", file=sys.stderr)
         return 2
     try:
-        content = export.chart_file(load(), args.chart, args.lang, fmt, size)
+        content = files.chart_file(load(), args.chart, args.lang, fmt, size)
     except DataError as exc:
         print(f"export-chart: the data package is not valid:\n{exc}", file=sys.stderr)
         return 1
@@ -52,27 +54,21 @@ def _export_chart(args: argparse.Namespace) -> int:
 
 
 def _add_export_chart(commands) -> None:
-    from jamsostek.export import SLIDE
-
     cmd = commands.add_parser(
         "export-chart", help="write a chart as PNG, SVG or PDF (the format follows the extension)"
     )
     cmd.add_argument("chart", nargs="?", help="chart id (see --list)")
     cmd.add_argument("out", nargs="?", help="output file: .png, .svg or .pdf")
     cmd.add_argument("--lang", choices=("id", "en"), default="id", help="language (default: id)")
-    cmd.add_argument("--size", default=f"{SLIDE[0]}x{SLIDE[1]}", help="WIDTHxHEIGHT in pixels (default: %(default)s)")
+    cmd.add_argument("--size", help="WIDTHxHEIGHT in pixels (default: a 16:9 slide, 1920x1080)")
     cmd.add_argument("--list", action="store_true", help="list the chart ids and titles")
     cmd.set_defaults(run=_export_chart)
 
 
 def _build_static(args: argparse.Namespace) -> int:
-    import os
-    import tempfile
+    from jamsostek.exports import static  # Jinja and markdown-it: only for this command
 
-    from jamsostek import live, static
-    from jamsostek.data import DataError, load
-
-    url = args.data_url or os.environ.get("JAMSOSTEK_DATA_URL")
+    url = args.data_url or live.settings(os.environ, {})[0]
     with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
         try:
             directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)

@@ -10,8 +10,9 @@ from jamsostek.data import DataPackage, canonical_descriptor
 SITE_NAME = "Jamsostek Jambi"
 
 
-def source_reference(package: DataPackage, source_id: str, lang: str, _) -> str:
+def source_reference(package: DataPackage, source_id: str, lang: str) -> str:
     """``Publisher, "Title", date, URL (accessed date)`` for one source."""
+    _ = i18n.gettext(lang)
     src = package.source(source_id)
     parts = [src["publisher"], f"\u201c{src['title']}\u201d"]
     when = i18n.partial_date(src.get("published"), lang)
@@ -22,26 +23,29 @@ def source_reference(package: DataPackage, source_id: str, lang: str, _) -> str:
     return ", ".join(p for p in parts if p) + f" ({accessed})"
 
 
-def site_citation(package: DataPackage, lang: str, _, site_url: str = "") -> str:
+def site_citation(package: DataPackage, lang: str, site_url: str = "") -> str:
     """How to cite the site as a whole."""
+    _ = i18n.gettext(lang)
     text = _('{site}, "Data & sources", data as of {date}.').format(site=SITE_NAME, date=i18n.date(package.as_of, lang))
     return f"{text} {site_url}".strip()
 
 
-def figure_citation(package: DataPackage, row: pd.Series, lang: str, _, site_url: str = "") -> str:
+def figure_citation(package: DataPackage, row: pd.Series, lang: str, site_url: str = "") -> str:
     """How to cite one row of the figure table: the figure, its date, its original source, then the site."""
+    _ = i18n.gettext(lang)
     figure = f"{row['figure']} ({row['area']}): {row['value']}"
     if row.get("as_of"):
         figure += f", {row['as_of']}"
     lines = [figure + "."]
     if row.get("source_id"):
-        lines.append(_("Source: {source}.").format(source=source_reference(package, row["source_id"], lang, _)))
-    lines.append(_("Via {citation}").format(citation=site_citation(package, lang, _, site_url)))
+        lines.append(_("Source: {source}.").format(source=source_reference(package, row["source_id"], lang)))
+    lines.append(_("Via {citation}").format(citation=site_citation(package, lang, site_url)))
     return "\n".join(lines)
 
 
-def readme(package: DataPackage, lang: str, _, site_url: str = "") -> str:
+def readme(package: DataPackage, lang: str, site_url: str = "") -> str:
     """README.md for the ZIP: what the package is, what each file holds, how to cite, the licence."""
+    _ = i18n.gettext(lang)
     descriptor = canonical_descriptor()
     lines = [
         f"# {descriptor.get('title', SITE_NAME)}",
@@ -60,8 +64,13 @@ def readme(package: DataPackage, lang: str, _, site_url: str = "") -> str:
     ]
     for resource in descriptor["resources"]:
         lines.append(f"- `{resource['path']}`: {resource.get('title', '')}. {resource.get('description', '')}")
-    lines += ["", "## " + _("How to cite"), "", site_citation(package, lang, _, site_url), ""]
+    lines += ["", "## " + _("How to cite"), "", site_citation(package, lang, site_url), ""]
     lines.append(_("Please also cite each figure's original source (sources.csv)."))
     for licence in descriptor.get("licenses", []):
         lines += ["", "## " + _("Licence"), "", f"{licence.get('title', licence.get('name'))}: {licence.get('path')}"]
     return "\n".join(lines) + "\n"
+
+
+def figure_label(table: pd.DataFrame, index: int) -> str:
+    """A row of the figure table named in one line, to pick it from a list: figure (area, date)."""
+    return f"{table.at[index, 'figure']} ({table.at[index, 'area']}, {table.at[index, 'as_of']})"

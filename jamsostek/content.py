@@ -9,7 +9,8 @@ from pathlib import Path
 
 import yaml
 
-CONTENT_DIR = Path(__file__).resolve().parent.parent / "content"
+from jamsostek.settings import CONTENT_DIR
+
 REQUIRED_FIELDS = ("title", "summary")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
 SECTION = re.compile(r"^<!--\s*section:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
-from jamsostek import coverage, i18n, rules
+from jamsostek import clock, coverage, i18n, rules
 from jamsostek.data import DataPackage
+from jamsostek.labels import BENEFIT_KINDS, UNIT_KINDS
 
 TRANSPORT_EXAMPLE = rules.TRANSPORT_EXAMPLE
 
@@ -23,23 +23,8 @@ class Figure:
 
 def format_figure(figure: Figure, lang: str) -> str:
     """The figure as text in the page's language (Babel); a value the data lacks reads "not known"."""
-    value = figure.value
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        _ = i18n.gettext(lang)
-        return _("not known")
-    if figure.kind == "number":
-        return i18n.number(value, lang, digits=2)
-    if figure.kind == "percent":
-        return i18n.percent(value, lang)
-    if figure.kind == "money":
-        return i18n.money(value, lang)
-    if figure.kind == "date":
-        return i18n.date(value, lang)
-    if figure.kind == "month":
-        return i18n.month(value, lang)
-    if figure.kind == "year":
-        return str(int(value))
-    raise ValueError(f"unknown figure kind {figure.kind!r}")
+    _ = i18n.gettext(lang)
+    return i18n.format_value(figure.kind, figure.value, lang) or _("not known")
 
 
 def _by_id(frame, key: str) -> dict:
@@ -109,12 +94,9 @@ def _benefits(package: DataPackage, today: dt.date) -> dict[str, Figure]:
     frame = package.benefits
     out = {}
     for _, row in frame.iterrows():
-        name = row["id"].replace("-", "_")
-        kind = {"amount": "money", "multiple-of-income": "number", "percent-of-income": "percent"}.get(row["kind"])
-        if kind and row["value"] is not None:
-            out[name] = Figure(float(row["value"]), kind if kind != "money" else "money", row["source_id"])
-        elif row["kind"] in ("count", "years", "months"):
-            out[name] = Figure(float(row["value"]), "number", row["source_id"])
+        kind = BENEFIT_KINDS.get(row["kind"]) or ("number" if row["kind"] in ("years", "months") else None)
+        if kind and not i18n.missing(row["value"]):
+            out[row["id"].replace("-", "_")] = Figure(float(row["value"]), kind, row["source_id"])
     out["jkk_death_at_lowest"] = Figure(paid["jkk-death-multiple"], "money", "S11c")
     out["jkk_disability_at_lowest"] = Figure(paid["jkk-disability-multiple"], "money", "S11c")
     return out
@@ -123,11 +105,11 @@ def _benefits(package: DataPackage, today: dt.date) -> dict[str, Figure]:
 def _rules_and_figures(package: DataPackage) -> dict[str, Figure]:
     out = {}
     for _, row in package.rules.iterrows():
-        kind = "money" if row["unit"] == "rupiah" else "number"
+        kind = UNIT_KINDS.get(row["unit"], "number")
         out["rule_" + row["id"].replace("-", "_")] = Figure(float(row["value"]), kind, row["source_id"])
     for _, row in package.figures.iterrows():
         name = row["id"].replace("-", "_")
-        kind = "percent" if row["unit"] == "percent" else "number"
+        kind = UNIT_KINDS.get(row["unit"], "number")
         out[name] = Figure(float(row["value"]), kind, row["source_id"])
         precision = "month" if row["precision"] == "month" else "date"
         out[name + "_as_of"] = Figure(row["as_of"], precision, row["source_id"])
@@ -136,7 +118,7 @@ def _rules_and_figures(package: DataPackage) -> dict[str, Figure]:
 
 def figures(package: DataPackage, today: dt.date | None = None) -> dict[str, Figure]:
     """All placeholder values, named as the Markdown names them."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     result = _city(package) | _costs(package, today) | _benefits(package, today) | _rules_and_figures(package)
     result["data_as_of"] = Figure(package.as_of, "date")
     return result

@@ -1,8 +1,9 @@
-"""Language choice, message catalogues (.po, read directly) and Babel formatting."""
+"""Language choice, the catalogue marker ``N_``, message catalogues (.po, read directly) and Babel formatting."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -10,10 +11,18 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
 
+from jamsostek.settings import LOCALES_DIR
+
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+Translate = Callable[[str], str]
+KINDS = ("number", "percent", "money", "date", "month", "year", "text")
+
+
+def N_(message: str) -> str:
+    """Mark a message for the catalogue where it is defined; it is translated where it is shown."""
+    return message
 
 
 class CatalogueError(RuntimeError):
@@ -50,7 +59,7 @@ def catalogue(lang: str, locales_dir: Path = LOCALES_DIR) -> dict[str, str]:
     return messages
 
 
-def gettext(lang: str):
+def gettext(lang: str) -> Translate:
     """A ``_`` function for one language; a missing message falls back to its English id."""
     messages = catalogue(lang)
 
@@ -98,3 +107,40 @@ def partial_date(text: str | None, lang: str) -> str:
     if len(parts) == 2:
         return month(dt.date(parts[0], parts[1], 1), lang)
     return date(dt.date(*parts), lang)
+
+
+def missing(value: object) -> bool:
+    """Whether a value is absent: None, NaN or pandas' NA."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)  # only NaN differs from itself
+    except TypeError:
+        return True  # pd.NA refuses a truth value
+
+
+def format_value(kind: str, value: object, lang: str) -> str:
+    """Any value shown to a visitor, by kind (``KINDS``), in the page's language; "" when the value is absent.
+
+    The one formatter the prose, the tables, the check and the charts' tables share. Dates may be given as
+    ``datetime.date`` or as ISO text.
+    """
+    if missing(value):
+        return ""
+    if kind in ("date", "month") and isinstance(value, str):
+        value = dt.date.fromisoformat(value)
+    if kind == "number":
+        return number(float(value), lang, digits=2)
+    if kind == "percent":
+        return percent(float(value), lang)
+    if kind == "money":
+        return money(float(value), lang)
+    if kind == "date":
+        return date(value, lang)
+    if kind == "month":
+        return month(value, lang)
+    if kind == "year":
+        return str(int(value))
+    if kind == "text":
+        return str(value)
+    raise ValueError(f"unknown kind of value {kind!r}")

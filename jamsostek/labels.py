@@ -1,9 +1,30 @@
-"""Names of the data's ids (figures, rules, benefits, kinds) for the journalist's table; translated where shown."""
+"""The one table of names: programmes, areas, kinds of work, figures, rules, benefits, units and bases.
+
+Every name is a message id, translated where it is shown. A data id the table does not know yet is
+shown as itself, so new data never breaks a page.
+"""
 
 from __future__ import annotations
 
-from jamsostek.rules import N_
+from jamsostek import i18n
+from jamsostek.i18n import N_
 
+AREA_NAMES = {"kota-jambi": N_("Kota Jambi"), "prov-jambi": N_("Jambi Province"), "indonesia": N_("Indonesia")}
+PROGRAMME_NAMES = {
+    "jkk": N_("JKK (work accident)"),
+    "jkm": N_("JKM (death)"),
+    "jht": N_("JHT (old-age savings)"),
+    "both": N_("JKK and JKM"),
+}
+WORK_NAMES = {
+    "ojol": N_("Online motorbike taxi or delivery driver (ojol)"),
+    "ojek-pangkalan": N_("Base-station motorbike taxi (ojek pangkalan)"),
+    "kurir": N_("Courier"),
+    "sopir": N_("Driver (car, minibus, truck)"),
+    "umkm": N_("Small business (UMKM), self-employed"),
+    "mandiri-lain": N_("Other self-employed work"),
+    "karyawan": N_("Employee with a wage from an employer"),
+}
 KIND_NAMES = {
     "coverage": N_("Coverage"),
     "target": N_("Target"),
@@ -13,12 +34,7 @@ KIND_NAMES = {
     "benefit": N_("Benefit"),
     "rule": N_("Rule"),
 }
-PROGRAMME_NAMES = {
-    "jkk": N_("JKK (work accident)"),
-    "jkm": N_("JKM (death)"),
-    "jht": N_("JHT (old-age savings)"),
-    "both": N_("JKK and JKM"),
-}
+OBSERVATION_NAMES = {"observation": N_("Coverage"), "target": N_("Target")}
 SECTOR_NAMES = {"transport": N_("transport workers"), "other": N_("other sectors"), "all": N_("all sectors")}
 FIGURE_NAMES = {
     "city-scheme-vulnerable": N_("Vulnerable workers whose contributions the city pays"),
@@ -80,15 +96,65 @@ BENEFIT_NAMES = {
     "scholarship-university-years": N_("Scholarship: years of university or training, at most"),
     "scholarship-max-child-age": N_("Scholarship: the child must be younger than"),
 }
+BENEFIT_TEXTS = {
+    "no-ceiling": N_("As medically needed, with no cost ceiling"),
+    "savings": N_("The contributions paid plus investment returns"),
+    "check": N_("Check with BPJS Ketenagakerjaan"),
+}
 CERTAINTY_NOTES = {
     "estimate": N_("Estimate; check with BPJS Ketenagakerjaan."),
     "news": N_("As reported in the news; not read in the regulation itself."),
     "unsure": N_("Not established for certain; check with BPJS Ketenagakerjaan."),
     "regulation": "",
 }
+# How a value of each kind of benefit (benefits.csv ``kind``) or unit (rules.csv, figures.csv ``unit``) is formatted.
+BENEFIT_KINDS = {"amount": "money", "percent-of-income": "percent", "multiple-of-income": "number", "count": "number"}
+UNIT_KINDS = {"percent": "percent", "rupiah": "money"}
 
 
-def name(names: dict[str, str], key: str, _) -> str:
-    """A translated name, or the id itself when the data has a new one."""
+def name(names: dict[str, str], key: str, lang: str) -> str:
+    """A translated name from one of the tables above, or the id itself when the data has a new one."""
     label = names.get(key)
-    return _(label) if label else key
+    return i18n.gettext(lang)(label) if label else key
+
+
+def area_name(area: str, lang: str) -> str:
+    """An area's name in the page's language."""
+    return name(AREA_NAMES, area, lang)
+
+
+def basis_name(package, basis: str, lang: str) -> str:
+    """A base's label from bases.csv in the page's language (the id itself if it is not listed)."""
+    bases = package.bases
+    rows = bases.loc[bases["id"] == basis, f"label_{lang}"]
+    return str(rows.iloc[0]) if len(rows) else basis
+
+
+def with_unit(value: float, unit: str, lang: str) -> str:
+    """A figure with its unit: ``48,64%``, ``Rp1.000.000``, ``3.000 pekerja``, ``48 jam``."""
+    if unit in UNIT_KINDS:
+        return i18n.format_value(UNIT_KINDS[unit], value, lang)
+    number = i18n.format_value("number", value, lang)
+    return i18n.gettext(lang)(UNIT_NAMES[unit]).format(n=number) if unit in UNIT_NAMES else number
+
+
+def benefit_value(kind: str, value: object, lang: str) -> str:
+    """What a benefit pays, in words or as an amount, from its kind and value ("" when not known)."""
+    _ = i18n.gettext(lang)
+    if kind in BENEFIT_TEXTS:
+        return _(BENEFIT_TEXTS[kind])
+    if i18n.missing(value):
+        return ""
+    if kind == "percent-of-income":
+        return _("{percent} of declared income").format(percent=i18n.format_value("percent", value, lang))
+    if kind == "multiple-of-income":
+        return _("{times} × declared income").format(times=i18n.format_value("number", value, lang))
+    if kind in ("years", "months"):
+        return with_unit(float(value), kind, lang)
+    return i18n.format_value(BENEFIT_KINDS.get(kind, "number"), value, lang)
+
+
+def certainty_note(certainty: str | None, lang: str) -> str:
+    """The caveat for a row's certainty ("" for a rule read in the regulation)."""
+    note = CERTAINTY_NOTES.get(certainty or "", "")
+    return i18n.gettext(lang)(note) if note else ""

@@ -7,24 +7,11 @@ from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
+from jamsostek import clock
 from jamsostek.data import DataPackage
+from jamsostek.data.cache import per_package
 
-
-def N_(message: str) -> str:
-    """Mark a message for the catalogue; it is translated where it is shown."""
-    return message
-
-
-WORK_LABELS: dict[str, str] = {
-    "ojol": N_("Online motorbike taxi or delivery driver (ojol)"),
-    "ojek-pangkalan": N_("Base-station motorbike taxi (ojek pangkalan)"),
-    "kurir": N_("Courier"),
-    "sopir": N_("Driver (car, minibus, truck)"),
-    "umkm": N_("Small business (UMKM), self-employed"),
-    "mandiri-lain": N_("Other self-employed work"),
-    "karyawan": N_("Employee with a wage from an employer"),
-}
-WORK_KINDS: tuple[str, ...] = tuple(WORK_LABELS)
+WORK_KINDS: tuple[str, ...] = ("ojol", "ojek-pangkalan", "kurir", "sopir", "umkm", "mandiri-lain", "karyawan")
 TRANSPORT_EXAMPLE = "ojol"  # the kind of work the home page quotes
 TRANSPORT_WORK = frozenset({"ojol", "ojek-pangkalan", "kurir", "sopir"})
 EMPLOYEE_WORK = frozenset({"karyawan"})
@@ -40,7 +27,7 @@ class Question:
     work: str
     income: int
     programmes: frozenset[str] = CORE_PROGRAMMES
-    on: dt.date = field(default_factory=dt.date.today)
+    on: dt.date = field(default_factory=clock.today)
     budget_paid: bool = False
 
 
@@ -153,18 +140,21 @@ def contribution(package: DataPackage, programme: str, income: int, on: dt.date)
     return Line(programme, amount, amount, row["basis"], row["source_id"], row["certainty"], capped=capped)
 
 
+def sector(work: str) -> str:
+    """The discount sector of a kind of work: ``transport`` or ``other``."""
+    return "transport" if work in TRANSPORT_WORK else "other"
+
+
 def discount_on(package: DataPackage, work: str, on: dt.date) -> dict | None:
     """The discount in force for this kind of work on a date, if any."""
-    sector = "transport" if work in TRANSPORT_WORK else "other"
     rows = _valid_on(package.discounts, on)
-    rows = rows[rows["sector"].isin([sector, "all"])]
+    rows = rows[rows["sector"].isin([sector(work), "all"])]
     return None if rows.empty else rows.iloc[0].to_dict()
 
 
 def discount_periods(package: DataPackage, work: str) -> list[dict]:
     """Every discount this kind of work can get, on any date (to say when, if not today)."""
-    sector = "transport" if work in TRANSPORT_WORK else "other"
-    rows = package.discounts[package.discounts["sector"].isin([sector, "all"])]
+    rows = package.discounts[package.discounts["sector"].isin([sector(work), "all"])]
     return [row.to_dict() for _, row in rows.iterrows()]
 
 
@@ -223,22 +213,14 @@ def _priced(package: DataPackage, question: Question, income: int) -> tuple[list
     return [_apply(line, discount) for line in lines], discount, "applied"
 
 
-_QUOTES: dict[tuple, Quote] = {}
-_QUOTES_MAX = 512
-
-
+@per_package(maxsize=512)
 def quote(package: DataPackage, question: Question) -> Quote:
     """Eligibility, the monthly cost of each chosen programme, the discount and the benefits.
 
-    Remembered per package copy and question: the check page asks the same question on every rerun,
+    Remembered per package content and question: the check page asks the same question on every rerun,
     and the pandas look-ups behind an answer were most of that page's script time (bench/PROFILE.txt).
     """
-    key = (str(package.directory), package.loaded_at, question)
-    if key not in _QUOTES:
-        if len(_QUOTES) >= _QUOTES_MAX:
-            _QUOTES.clear()
-        _QUOTES[key] = _quote(package, question)
-    return _QUOTES[key]
+    return _quote(package, question)
 
 
 def _quote(package: DataPackage, question: Question) -> Quote:
@@ -254,6 +236,7 @@ def _quote(package: DataPackage, question: Question) -> Quote:
     return Quote(question, True, reason, income_used, raised, tuple(lines), discount, discount_reason, benefits, items)
 
 
+@per_package(maxsize=8)
 def home_cost_section(package: DataPackage, on: dt.date) -> str:
     """Which cost text the home page shows on a date: ``cost-discount`` while the transport discount runs."""
     return "cost-discount" if discount_on(package, TRANSPORT_EXAMPLE, on) is not None else "cost-normal"

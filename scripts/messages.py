@@ -1,10 +1,11 @@
 """Keep the interface strings' catalogues in step with the code.
 
-Usage: python scripts/messages.py          write locales/messages.pot; add new strings to each messages.po
+Usage: python scripts/messages.py          write locales/messages.pot; in each messages.po drop unused strings
+                                           and add new ones (English filled in, Indonesian left to translate)
        python scripts/messages.py --check  exit 1 if the template is stale or a string lacks a translation
 
-Each language's catalogue is every ``locales/<lang>/LC_MESSAGES/*.po`` file merged (see
-jamsostek.i18n), so a feature may keep its strings in a file of its own (``check.po``).
+One catalogue per language, ``locales/<lang>/LC_MESSAGES/messages.po``: a string edited in the code is
+dropped and added again in the same file, so nothing is left stale in another.
 """
 
 from __future__ import annotations
@@ -23,9 +24,9 @@ TEMPLATE = LOCALES / "messages.pot"
 KEYWORDS = {"_": None, "N_": None}
 METHOD_MAP = [
     ("app.py", "python"),
-    ("pages/**.py", "python"),
+    ("views/**.py", "python"),
     ("jamsostek/**.py", "python"),
-    ("jamsostek/templates/**.html", "jinja2.ext:babel_extract"),
+    ("jamsostek/exports/templates/**.html", "jinja2.ext:babel_extract"),
 ]
 
 

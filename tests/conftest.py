@@ -7,20 +7,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import data
+from jamsostek import data, site
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
-PAGES = {
-    "/": "pages/home.py",
-    "/manfaat": "pages/benefits.py",
-    "/cek-iuran": "pages/check.py",
-    "/cakupan": "pages/coverage.py",
-    "/cara-daftar": "pages/register.py",
-    "/data": "pages/data.py",
-    "/bagikan": "pages/share.py",
-    "/embed": "pages/embed.py",
-}
+PAGES = {page.url_path: page.view for page in site.PAGES}  # URL path -> view script
 
 
 @pytest.fixture(scope="session")
@@ -34,6 +25,7 @@ def run_page(path: str, timeout: float = 60, **query: str) -> AppTest:
     for key, value in query.items():
         app.query_params[key] = value
     if path != "/":
+        app.run()  # AppTest learns the pages st.navigation registers on a first run (the home page)
         app.switch_page(PAGES[path])
     return app.run()
 

@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from jamsostek import answers, i18n
+from jamsostek import i18n
+from jamsostek.check import answers
 
 TODAY = dt.date(2026, 11, 23)
 LOWEST = 1_000_000
@@ -125,7 +126,7 @@ def test_missing_answers_in_a_partial_link_are_said():
     got = query(work="kurir")
     [missing] = [c for c in got.corrections if c.message == "missing"]
     assert missing.value.split(",") == ["income", "programs", "date", "city_paid"]
-    [text] = answers.correction_texts(got, i18n.gettext("id"), "id", LOWEST)
+    [text] = answers.correction_texts(got, "id", LOWEST)
     assert "penghasilan per bulan, program, tanggal, apakah Pemkot membayar" in text
 
 
@@ -142,9 +143,9 @@ def test_city_paid(raw, paid):
 def test_correction_texts_are_translated_and_show_the_value():
     got = query(work="pilot", income="abc")
     for lang in ("id", "en"):
-        texts = answers.correction_texts(got, i18n.gettext(lang), lang, LOWEST)
+        texts = answers.correction_texts(got, lang, LOWEST)
         assert any("“pilot”" in t for t in texts) and any(i18n.money(LOWEST, lang) in t for t in texts)
-    indonesian = answers.correction_texts(got, i18n.gettext("id"), "id", LOWEST)
+    indonesian = answers.correction_texts(got, "id", LOWEST)
     assert any("Kami tidak mengenal pekerjaan" in t for t in indonesian)
 
 

@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 import vl_convert as vlc
 
-from jamsostek import chart_style, chart_tables, charts, coverage
+from jamsostek import charts, coverage
+from jamsostek.charts import style as chart_style
 from jamsostek.data import DataPackage
 
 LANGS = ("id", "en")
@@ -150,9 +151,9 @@ def test_areas_label_each_figure_with_its_date(package):
 @pytest.mark.parametrize(("lang", "share"), [("id", "48,64%"), ("en", "48.64%")])
 def test_tables_are_formatted_for_the_language(lang, share, package):
     view = charts.view("history", package, lang)
-    table = chart_tables.display("history", view.data, lang)
+    table = view.table(lang)
     assert share in set(table.iloc[:, 2])
-    covered = chart_tables.display("covered", charts.view("covered", package, lang).data, lang)
+    covered = charts.view("covered", package, lang).table(lang)
     assert ("150.000" if lang == "id" else "150,000") in set(covered.iloc[:, 1])
 
 

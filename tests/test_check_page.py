@@ -16,7 +16,7 @@ def param(app, key: str) -> str:
 
 
 def total(app) -> str:
-    [metric] = [m for m in app.metric if m.label in ("**Total per bulan**", "**Total per month**")]
+    [metric] = [m for m in app.metric if m.label in ("Total per bulan", "Total per month")]
     return metric.value
 
 

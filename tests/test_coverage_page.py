@@ -9,9 +9,9 @@ import time
 import pytest
 
 from jamsostek import charts as charts_module
-from jamsostek import live
 from jamsostek.charts import CHART_IDS
 from jamsostek.content import escape_markdown
+from jamsostek.data import live
 from tests.conftest import page_text, run_page
 from tests.live_helpers import PackageServer, Reply, package_copy, package_routes, replace_in
 

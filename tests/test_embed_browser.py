@@ -51,7 +51,7 @@ def app_url(tmp_path_factory):
 @pytest.fixture(scope="module")
 def test_page(tmp_path_factory, app_url):
     """A page of some other site, served locally, that embeds the chart with the code /bagikan gives."""
-    from jamsostek import links
+    from jamsostek import site as links
 
     folder = tmp_path_factory.mktemp("site")
     code = links.iframe_code(links.embed_url(app_url, "progress", "id"), "Cakupan", 340)

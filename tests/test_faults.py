@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import http.server
-import importlib.util
 import io
 import threading
 import time
 import zipfile
-
-import pytest
 
 from bench.client import PageRun, Session
 from bench.servers import ROOT, App, free_port
@@ -113,10 +110,6 @@ class Source(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("jamsostek.live") is None,
-    reason="jamsostek.live (the coverage issue's live data source, branch `coverage`) is not merged yet",
-)
 def test_failing_live_source_under_concurrent_sessions(tmp_path):
     server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Source)
     threading.Thread(target=server.serve_forever, daemon=True).start()

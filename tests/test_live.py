@@ -8,8 +8,8 @@ import time
 
 import pytest
 
-from jamsostek import coverage, live
-from jamsostek.data import DataPackage, load
+from jamsostek import coverage
+from jamsostek.data import DataPackage, live, load
 from tests.live_helpers import PackageServer, Reply, package_copy, package_routes, replace_in, zipped
 
 NEW_DATE = dt.date(2025, 11, 1)

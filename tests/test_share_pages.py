@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from jamsostek import catalog, charts, cite, data, export, i18n, links
+from jamsostek import catalog, charts, cite, data, i18n
+from jamsostek import site as links
+from jamsostek.exports import files as export
 from tests.conftest import page_text, run_page
 
 LANGS = ("id", "en")
@@ -42,7 +44,7 @@ def test_embed_shows_exactly_one_chart(package, chart_id):
 def test_embed_live_refreshes_the_same_single_chart():
     app = run_page("/embed", chart="progress", lang="id", live="1")
     assert not app.exception and len(chart_specs(app)) == 1
-    assert "setiap menit" in page_text(app)
+    assert "selama halaman ini terbuka" in page_text(app)
 
 
 @pytest.mark.parametrize("query", [{"chart": "pie"}, {}, {"chart": "<script>"}, {"chart": "progress'--"}])
@@ -118,7 +120,7 @@ def test_data_page_filters_by_kind_and_area():
 
 
 def test_table_has_a_row_for_every_figure_and_rule(package):
-    table = catalog.figure_table(package, "en", i18n.gettext("en"))
+    table = catalog.figure_table(package, "en")
     expected = sum(
         len(getattr(package, name))
         for name in ("coverage", "targets", "figures", "rules", "contributions", "discounts", "benefits")
@@ -130,23 +132,23 @@ def test_table_has_a_row_for_every_figure_and_rule(package):
 
 def test_every_id_in_the_data_has_a_translated_name(package):
     _ = i18n.gettext("id")
-    table = catalog.figure_table(package, "id", _)
+    table = catalog.figure_table(package, "id")
     raw_ids = set(package.benefits["id"]) | set(package.rules["id"]) | set(package.figures["id"])
     assert not raw_ids & set(table["figure"]), "an id is shown instead of its name"
 
 
 def test_figure_citation_names_figure_source_and_site(package):
     _ = i18n.gettext("en")
-    table = catalog.figure_table(package, "en", _)
+    table = catalog.figure_table(package, "en")
     row = table[(table["kind_id"] == "coverage") & (table["value"] == "50%")].iloc[0]
-    text = cite.figure_citation(package, row, "en", _, "https://example.org")
+    text = cite.figure_citation(package, row, "en", "https://example.org")
     assert "50%" in text and "September 10, 2024" in text
     assert "ANTARA Jambi" in text and package.source("S1a")["url"] in text and "accessed November 23, 2026" in text
     assert text.endswith("https://example.org")
 
 
 def test_changelog_comes_from_the_data(package):
-    log = catalog.changelog(package, "id", i18n.gettext("id"))
+    log = catalog.changelog(package, "id")
     assert len(log) == len(package.changelog) > 0
     assert set(log["resource"]) <= {r["name"] for r in data.canonical_descriptor()["resources"]}
     assert (log["date"] == "23 November 2026").all()

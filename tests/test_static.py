@@ -12,7 +12,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from jamsostek import figures, i18n, rules, static
+from jamsostek import figures, i18n, rules
+from jamsostek.exports import static
 from tests.conftest import ROOT, run_page
 from tests.live_helpers import PackageServer, package_copy, package_routes, replace_in
 
@@ -76,7 +77,7 @@ def parse(path: Path) -> StrictParser:
 def test_every_page_exists_in_both_languages(site):
     for lang in i18n.LANGUAGES:
         for page in static.LIGHT_PAGES:
-            assert (site / lang / f"{page.slug}.html").is_file()
+            assert (site / lang / f"{page.light}.html").is_file()
     assert (site / "index.html").is_file()
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek import static
+from jamsostek.exports import static
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="Chromium is not installed (scripts/test installs it)")

@@ -76,28 +76,22 @@ def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextlib.contextmanager
-def serve(warm: bool = False) -> Iterator[str]:
-    """The app, served by `streamlit run` from the repository root on a free port, until the block ends.
+def serve() -> Iterator[str]:
+    """The app, served as deployed (deploy/serve.py) from the repository root on a free port, until the block ends.
 
-    With ``warm``, through deploy/serve.py as deployed, once its warm-up run has finished.
+    Nothing runs a page before the first visitor: the server is fresh, as after a (re)start.
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     handle, name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
     os.close(handle)
     log = Path(name)
-    runner = ["deploy/serve.py"] if warm else ["-m", "streamlit"]
-    command = [sys.executable, *runner, "run", "app.py", "--server.headless", "true"]
+    command = [sys.executable, "deploy/serve.py", "run", "app.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     with log.open("wb") as out:
         proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     try:
         _wait_healthy(proc, url, log)
-        deadline = time.monotonic() + SERVER_START_S
-        while warm and "warmed up" not in log.read_text(errors="replace"):
-            if time.monotonic() > deadline:
-                pytest.fail(f"deploy/serve.py did not warm up:\n{log.read_text()}")
-            time.sleep(0.2)
         yield url
     finally:
         proc.terminate()
@@ -111,8 +105,8 @@ def serve(warm: bool = False) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def base_url() -> Iterator[str]:
-    """One server for the whole session, started as deployed (deploy/serve.py, warmed up)."""
-    with serve(warm=True) as url:
+    """One server for the whole session, started as deployed (deploy/serve.py)."""
+    with serve() as url:
         yield url
 
 

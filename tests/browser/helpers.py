@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
+from jamsostek import site
+
 # Streamlit 1.67 marks its root with the state of the script run; "notRunning" comes only after a run
 # (before the first run it says "initial").
 SETTLED = "[data-testid='stApp'][data-test-connection-state='CONNECTED'][data-test-script-state='notRunning']"
 ERROR_BOXES = "[data-testid='stException'], [data-testid='stAlertContentError']"
 PAGE_TIMEOUT_MS = 30_000
 
-# URL path -> the content page it shows.
-PAGES = {
-    "/": "home",
-    "/manfaat": "benefits",
-    "/cek-iuran": "check",
-    "/cakupan": "coverage",
-    "/cara-daftar": "register",
-    "/data": "data",
-    "/bagikan": "share",
-    "/embed?chart=progress": "embed",
-}
+# URL (path and query) -> the content page it shows; the embed view needs a chart.
+PAGES = {page.url_path + ("?chart=progress" if page.key == "embed" else ""): page.content for page in site.PAGES}
 LANGS = ("id", "en")
 
 

@@ -8,6 +8,7 @@ import math
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from bench.slow_phone import measure
 
@@ -19,7 +20,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 def download(page, label: str):
     """Click the first download button whose label names ``label``; the file's bytes, name and type."""
     buttons = page.locator("[data-testid='stDownloadButton']").filter(has_text=label)
-    assert buttons.count(), f"no download button labelled with {label!r} on {page.url}"
+    expect(buttons.first).to_be_visible()  # "settled" can come before React painted the last elements
     with page.expect_download() as info:
         buttons.first.click()
     received = info.value

@@ -9,10 +9,11 @@ import pytest
 from playwright.sync_api import expect
 
 from jamsostek import content, data, i18n
+from jamsostek.charts import CHART_IDS
 from jamsostek.figures import figures, format_figure
 
 from .a11y import assert_accessible
-from .helpers import LANGS, PAGES, SETTLED, open_page, url
+from .helpers import LANGS, PAGE_TIMEOUT_MS, PAGES, SETTLED, open_page, url
 
 CHART = "[data-testid='stVegaLiteChart']"
 
@@ -21,15 +22,25 @@ def main_text(page) -> str:
     return page.locator("[data-testid='stMainBlockContainer']").inner_text()
 
 
+DRAWN = """chart => [...chart.querySelectorAll('svg, canvas')]
+    .map(m => m.getBoundingClientRect()).some(r => r.width * r.height > 1000)"""
+
+
+def wait_for_charts(page, count: int) -> None:
+    """Wait until the page shows ``count`` charts and each has drawn an SVG or canvas of a real size."""
+    page.wait_for_function(
+        f"""n => {{ const charts = [...document.querySelectorAll("{CHART}")];
+            return charts.length === n && charts.every({DRAWN}); }}""",
+        arg=count,
+    )
+
+
 def drawn_charts(page) -> list[dict]:
     """Each chart on the page: whether it has an SVG or canvas with a non-zero size."""
     return page.eval_on_selector_all(
         CHART,
-        """charts => charts.map(chart => {
-            const marks = [...chart.querySelectorAll('svg, canvas')];
-            const sizes = marks.map(m => m.getBoundingClientRect()).map(r => r.width * r.height);
-            return {drawn: sizes.some(s => s > 1000), marks: marks.length};
-        })""",
+        f"""charts => charts.map(chart => ({{
+            drawn: ({DRAWN})(chart), marks: chart.querySelectorAll('svg, canvas').length}}))""",
     )
 
 
@@ -113,8 +124,7 @@ def test_a_shared_check_link_shows_its_total(page, base_url, work, programs, dat
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_draws_every_chart_with_alt_text_and_a_table(page, base_url, lang):
     open_page(page, url(base_url, "/cakupan", lang))
-    assert page.locator(CHART).count(), "no chart on /cakupan"
-    page.wait_for_selector(f"{CHART} svg, {CHART} canvas")
+    wait_for_charts(page, len(CHART_IDS))
     charts = drawn_charts(page)
     assert charts, "no chart on /cakupan"
     assert all(c["drawn"] for c in charts), charts
@@ -125,14 +135,13 @@ def test_coverage_draws_every_chart_with_alt_text_and_a_table(page, base_url, la
     )
     assert all(names), f"a chart has no alt text: {names}"
     tables = page.locator("[data-testid='stDataFrame'], [data-testid='stTable'], [data-testid='stExpander'] table")
-    assert tables.count() >= len(charts), "every chart needs its numbers in a table"
+    expect(tables).to_have_count(len(charts))  # every chart has its numbers in a table
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_embed_draws_the_progress_chart(page, base_url, lang):
     open_page(page, url(base_url, "/embed?chart=progress", lang))
-    assert page.locator(CHART).count(), "no chart on /embed"
-    page.wait_for_selector(f"{CHART} svg, {CHART} canvas")
+    wait_for_charts(page, 1)
     charts = drawn_charts(page)
     assert len(charts) == 1 and charts[0]["drawn"], charts
 
@@ -172,29 +181,37 @@ def test_language_switch_keeps_the_answers_of_the_check(page, base_url):
     assert page.get_by_text("Rp8,400").first.is_visible()
 
 
-def test_a_fresh_server_shows_the_switch_and_language_on_data_first(browser):
+def _shows_page_with_frame(tab, address: str, name: str) -> None:
+    open_page(tab, address)
+    if name != "embed":
+        expect(tab.get_by_role("heading", level=1).first).to_have_text(content.load_page(name, "id").title)
+        expect(language_switch(tab, "id").get_by_role("radio", name="English")).to_be_visible()
+    expect(tab.locator('[role="dialog"]')).to_have_count(0)
+    assert tab.evaluate("() => document.documentElement.lang") == "id"
+
+
+def _is_not_a_page(tab, address: str) -> None:
+    tab.goto(address, wait_until="domcontentloaded")
+    expect(tab.locator('[role="dialog"]')).to_contain_text("Page not found")
+    expect(tab.get_by_role("heading", level=1).first).to_have_text(content.load_page("home", "id").title)
+
+
+@pytest.mark.parametrize("first", ["/data", "/check"])
+def test_a_fresh_server_serves_every_url_with_the_frame_and_no_shadow_pages(browser, first):
+    """Page scripts live in views/, which Streamlit does not auto-discover. On a server no visitor has used yet,
+    every URL runs app.py (menu, language switch, ``<html lang>``) with no "Page not found", and the scripts'
+    file names (``/check``, ``/home``) are not pages."""
     from .conftest import serve
 
     with serve() as fresh:
         tab = browser.new_page()
+        tab.set_default_timeout(PAGE_TIMEOUT_MS)
         try:
-            open_page(tab, url(fresh, "/data", "id"))
-            assert language_switch(tab, "id").get_by_role("radio", name="English").is_visible()
-            assert tab.evaluate("() => document.documentElement.lang") == "id"
-        finally:
-            tab.close()
-
-
-def test_a_warmed_up_server_shows_no_page_not_found_box(browser):
-    """deploy/serve.py runs app.py once at start, so the first visitor to /manfaat sees no error dialog."""
-    from .conftest import serve
-
-    with serve(warm=True) as fresh:
-        tab = browser.new_page()
-        try:
-            open_page(tab, url(fresh, "/manfaat", "id"))
-            tab.wait_for_timeout(500)
-            assert tab.locator('[role="dialog"]').count() == 0
-            assert tab.get_by_role("heading", level=1).first.inner_text() == content.load_page("benefits", "id").title
+            if first == "/check":
+                for shadow in ("/check", "/home", "/share"):
+                    _is_not_a_page(tab, url(fresh, shadow, "id"))
+            else:
+                for path in ("/data", *[p for p in PAGES if p != "/data"]):
+                    _shows_page_with_frame(tab, url(fresh, path, "id"), PAGES[path])
         finally:
             tab.close()

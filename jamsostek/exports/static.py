@@ -1,0 +1,234 @@
+"""The light version: ``build-static`` writes plain HTML pages from the same content, data and charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markdown_it import MarkdownIt
+
+from jamsostek import catalog, charts, clock, content, i18n, rules
+from jamsostek.data import DataPackage
+from jamsostek.exports.files import chart_csv
+from jamsostek.figures import figures, format_figure
+from jamsostek.i18n import N_
+from jamsostek.labels import WORK_NAMES, name
+from jamsostek.settings import BUNDLED_DATA_DIR, TEMPLATES_DIR
+from jamsostek.site import PAGES, Page
+
+ICON = re.compile(r":material/[a-z0-9_]+:\s*")
+# Declared incomes in the cost table, as multiples of the lowest level (a presentation choice, not a rule).
+INCOME_MULTIPLES = (1, 1.5, 2, 3, 5)
+LIGHT_PAGES: tuple[Page, ...] = tuple(page for page in PAGES if page.light)
+COST_TABLE = N_("Cost table")  # the light twin of the check: a table instead of questions
+COST_SUMMARY = N_("This month's contribution per month, by work and income.")
+
+
+def light_title(page: Page) -> str:
+    """The message id of a light page's title in the menu."""
+    return COST_TABLE if page.key == "check" else page.title
+
+
+def markdown() -> MarkdownIt:
+    """CommonMark with tables, raw HTML off: the same rules the app's Markdown follows."""
+    return MarkdownIt("commonmark", {"html": False, "typographer": False}).enable(["table", "strikethrough"])
+
+
+def render_markdown(text: str) -> str:
+    """Markdown to HTML; Streamlit-only icon codes are dropped."""
+    return markdown().render(ICON.sub("", text))
+
+
+def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
+    """This month's cost for each kind of work at several incomes, with and without JHT."""
+    low = rules.lowest_income(package)
+    incomes = [round(low * m) for m in INCOME_MULTIPLES]
+    rows = []
+    for work in rules.WORK_KINDS:
+        cells = []
+        for income in incomes:
+            core = rules.quote(package, rules.Question(work, income, rules.CORE_PROGRAMMES, on))
+            full = rules.quote(package, rules.Question(work, income, frozenset(rules.PROGRAMMES), on))
+            cells.append(
+                {
+                    "core": i18n.money(core.total, lang) if core.eligible else "",
+                    "full": i18n.money(full.total, lang) if full.eligible else "",
+                    "discounted": core.discount_reason == "applied",
+                }
+            )
+        employee = not rules.quote(package, rules.Question(work, low, rules.CORE_PROGRAMMES, on)).eligible
+        rows.append({"work": name(WORK_NAMES, work, lang), "cells": cells, "employee": employee})
+    return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
+
+
+def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
+    """Every coverage chart as inline SVG with its takeaway, alt text and numbers."""
+    import vl_convert  # heavy: only when the light version is built
+
+    blocks = []
+    for chart_id in charts.CHART_IDS:
+        view = charts.view(chart_id, package, lang, width=640)
+        table = view.table(lang)
+        svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
+        svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
+        blocks.append(
+            {
+                "id": chart_id,
+                "title": view.title,
+                "takeaway": view.takeaway,
+                "svg": svg,
+                "columns": list(table.columns),
+                "rows": table.values.tolist(),
+                "csv": f"../charts/{chart_id}-{lang}.csv",
+            }
+        )
+    return blocks
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
+    env.trim_blocks = env.lstrip_blocks = True
+    return env
+
+
+def _sources(package: DataPackage, ids: list[str], lang: str) -> list[dict]:
+    out = []
+    for source_id in ids:
+        src = package.source(source_id)
+        when = i18n.partial_date(src["published"], lang)
+        out.append(
+            {"id": source_id, "publisher": src["publisher"], "title": src["title"], "url": src["url"], "when": when}
+        )
+    return out
+
+
+def _skipped_sections(package: DataPackage, page: Page, today: dt.date) -> set[str]:
+    """Sections the app shows only in some situations: the same choice, made for the build date."""
+    if page.content == "home":
+        return {"cost-discount", "cost-normal"} - {rules.home_cost_section(package, today)}
+    if page.content == "coverage":
+        return {"live"}  # says the page refreshes itself; the light page doesn't
+    return set()
+
+
+def page_context(package: DataPackage, page: Page, lang: str, today: dt.date, base_url: str) -> dict:
+    """Everything one light page's template needs."""
+    _ = i18n.gettext(lang)
+    figs = figures(package, today)
+    values = {name: format_figure(fig, lang) for name, fig in figs.items()}
+    context = {"page": page, "sections": {}, "charts": [], "costs": None, "observations": None}
+    if page.key != "check":
+        filled = content.filled_page(page.content, lang, values)
+        context.update(title=filled.title, summary=filled.summary)
+        skip = _skipped_sections(package, page, today)
+        context["sections"] = {k: render_markdown(v) for k, v in filled.sections.items() if k not in skip}
+        used = content.ordered_placeholders(page.content, lang)
+        source_ids = list(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
+    else:
+        context.update(title=_(COST_TABLE), summary=_(COST_SUMMARY))
+        context["costs"] = cost_table(package, today, lang)
+        source_ids = ["R-PP44", "R-PP50", "S12b"]
+    if page.key == "coverage":
+        context["charts"] = chart_blocks(package, lang)
+    if page.key == "data":
+        frame = catalog.observations(package, lang).drop(columns=["url"])
+        labels = [_(catalog.OBSERVATION_COLUMNS.get(c, c)) for c in frame.columns]
+        context["observations"] = {"columns": labels, "rows": frame.values.tolist()}
+        source_ids = list(package.sources["id"])
+    context.update(
+        sources=_sources(package, source_ids, lang),
+        values=values,
+        data_as_of=i18n.date(package.as_of, lang),
+        built=i18n.date(today, lang),
+        app_url=f"{base_url.rstrip('/')}/{page.path}?lang={lang}",
+    )
+    return context
+
+
+def _render_site(package: DataPackage, out: Path, today: dt.date, base_url: str) -> None:
+    env = _environment()
+    for lang in i18n.LANGUAGES:
+        (out / lang).mkdir(parents=True)
+        for page in LIGHT_PAGES:
+            context = page_context(package, page, lang, today, base_url)
+            other = [x for x in i18n.LANGUAGES if x != lang][0]
+            html = env.get_template("page.html").render(
+                **context,
+                lang=lang,
+                other=other,
+                other_name=i18n.LANGUAGE_NAMES[other],
+                pages=LIGHT_PAGES,
+                light_title=light_title,
+                _=i18n.gettext(lang),
+            )
+            (out / lang / f"{page.light}.html").write_text(html, encoding="utf-8")
+    index = env.get_template("index.html").render(languages=i18n.LANGUAGE_NAMES, _=i18n.gettext("id"))
+    (out / "index.html").write_text(index, encoding="utf-8")
+    (out / "style.css").write_text((TEMPLATES_DIR / "style.css").read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def _copy_downloads(package: DataPackage, out: Path) -> None:
+    """The package's own files (from memory; the descriptor the site checked them against) and each chart's CSV."""
+    (out / "data").mkdir()
+    for file_name, raw in package.files.items():
+        (out / "data" / file_name).write_bytes(raw)
+    (out / "data" / "datapackage.json").write_bytes((BUNDLED_DATA_DIR / "datapackage.json").read_bytes())
+    (out / "charts").mkdir()
+    for lang in i18n.LANGUAGES:
+        for chart_id in charts.CHART_IDS:
+            (out / "charts" / f"{chart_id}-{lang}.csv").write_bytes(chart_csv(package, chart_id, lang))
+
+
+class BuildError(RuntimeError):
+    """The built site failed its own checks; the published copy was not replaced."""
+
+
+HREF = re.compile(r'(?:href|src)="([^"#:]+)(?:#[^"]*)?"')
+
+
+def verify(site: Path) -> list[str]:
+    """Problems with a built site: a missing page, an unfilled placeholder, a link to a missing file."""
+    problems = []
+    for lang in i18n.LANGUAGES:
+        for page in LIGHT_PAGES:
+            if not (site / lang / f"{page.light}.html").is_file():
+                problems.append(f"{lang}/{page.light}.html is missing")
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        if "{{" in text or "}}" in text:
+            problems.append(f"{path.relative_to(site)}: an unfilled placeholder")
+        for link in HREF.findall(text):
+            if link.startswith("/"):
+                continue  # the interactive app on the same host, not part of this folder
+            if not (path.parent / link.split("?")[0]).exists():
+                problems.append(f"{path.relative_to(site)}: link to missing {link}")
+    return problems
+
+
+def build(out_dir: Path | str, package: DataPackage, base_url: str = "/", today: dt.date | None = None) -> Path:
+    """Write the light site into ``out_dir``, replacing it only once the whole build succeeded."""
+    out_dir = Path(out_dir)
+    today = today or clock.today()
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    try:
+        _render_site(package, staging / "site", today, base_url)
+        _copy_downloads(package, staging / "site")
+        problems = verify(staging / "site")
+        if problems:
+            raise BuildError("; ".join(problems))
+        if out_dir.exists():
+            old = staging / "old"
+            out_dir.rename(old)
+        (staging / "site").rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out_dir

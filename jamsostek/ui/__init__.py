@@ -1,0 +1,53 @@
+"""The few Streamlit helpers every page shares (the only part of ``jamsostek`` that imports Streamlit).
+
+``frame``: language, navigation and the switch; ``state``: the data and its cached figures and prose;
+``blocks``: what pages draw; ``form``: the check's URL and widgets.
+"""
+
+from jamsostek.ui.blocks import (
+    chart_block,
+    data_status,
+    draw_chart,
+    footer,
+    page_header,
+    page_menu,
+    source_line,
+    sources_footer,
+    table,
+)
+from jamsostek.ui.form import check_answers, save_answers
+from jamsostek.ui.frame import app_frame, language, link, translator
+from jamsostek.ui.state import (
+    figure_values,
+    home_cost_section,
+    live_refresh_seconds,
+    package,
+    page_content,
+    page_figures,
+    site_url,
+)
+
+__all__ = [
+    "app_frame",
+    "chart_block",
+    "check_answers",
+    "data_status",
+    "draw_chart",
+    "figure_values",
+    "footer",
+    "home_cost_section",
+    "language",
+    "link",
+    "live_refresh_seconds",
+    "package",
+    "page_content",
+    "page_figures",
+    "page_header",
+    "page_menu",
+    "save_answers",
+    "site_url",
+    "source_line",
+    "sources_footer",
+    "table",
+    "translator",
+]

@@ -1,0 +1,97 @@
+"""What app.py draws around every page: ``<html lang>``, navigation from the page registry, the language switch."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import streamlit as st
+
+from jamsostek import i18n, site
+
+LANG_KEY = "lang"
+EMBED = site.page("embed")
+
+
+def app_frame() -> st.navigation:
+    """The frame around every page; returns the page to run. The embed view (for iframes) gets no menu."""
+    lang = language()
+    set_document_language(lang)
+    embed = _requested_path() == EMBED.path
+    page = st.navigation(navigation(lang), position="hidden" if embed else "top")
+    if page.url_path != EMBED.path:
+        language_switch(lang)
+    return page
+
+
+def _requested_path() -> str:
+    """The URL path the visitor asked for, without slashes (``embed``, ``cakupan``, ``""``)."""
+    try:
+        return urlsplit(st.context.url or "").path.strip("/").split("/")[-1]
+    except (AttributeError, ValueError):
+        return ""
+
+
+def language() -> str:
+    """The page's language from the URL, then this session's choice, then the browser; kept in the URL."""
+    query = st.query_params.get(LANG_KEY)
+    remembered = st.session_state.get("_lang")
+    lang = i18n.choose_language(query if query in i18n.LANGUAGES else remembered, st.context.locale)
+    st.session_state["_lang"] = lang
+    if query != lang:
+        st.query_params[LANG_KEY] = lang
+    return lang
+
+
+def translator(lang: str) -> i18n.Translate:
+    """The ``_`` function for the page's language."""
+    return i18n.gettext(lang)
+
+
+def _switch_language() -> None:
+    chosen = st.session_state.get("_lang_switch")
+    if chosen in i18n.LANGUAGES:
+        st.session_state["_lang"] = chosen
+        st.query_params[LANG_KEY] = chosen
+
+
+def language_switch(lang: str) -> None:
+    """A visible switch that keeps the page and its other query parameters."""
+    _ = translator(lang)
+    st.session_state["_lang_switch"] = lang
+    st.segmented_control(
+        _("Language"),
+        options=list(i18n.LANGUAGES),
+        format_func=i18n.LANGUAGE_NAMES.get,
+        key="_lang_switch",
+        on_change=_switch_language,
+        required=True,
+        label_visibility="collapsed",
+    )
+
+
+def set_document_language(lang: str) -> None:
+    """Tell screen readers which language the page is in (``<html lang>``)."""
+    st.html(f"<script>document.documentElement.lang = {lang!r};</script>", unsafe_allow_javascript=True)
+
+
+def navigation(lang: str) -> list[st.Page]:
+    """The site's pages for ``st.navigation``, from the registry, titled in the page's language."""
+    _ = translator(lang)
+    return [
+        st.Page(
+            page.view,
+            title=_(page.title),
+            icon=page.icon,
+            url_path=page.path,
+            default=not page.path,
+            visibility="visible" if page.in_menu else "hidden",
+        )
+        for page in site.PAGES
+    ]
+
+
+def link(key: str, lang: str, label: str | None = None, **query: str) -> None:
+    """A large link to a registered page, keeping the language (and any other query parameters given)."""
+    page = site.page(key)
+    _ = translator(lang)
+    st.page_link(page.view, label=label or _(page.title), icon=page.icon, query_params={LANG_KEY: lang, **query})
