@@ -10,7 +10,7 @@ import html
 import json
 import math
 from dataclasses import dataclass
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from jamsostek.i18n import N_
 
@@ -118,3 +118,8 @@ def iframe_code(src: str, title: str, height: int) -> str:
         f'<iframe src="{_attribute(src)}" title="{html.escape(title)}" width="100%" height="{height}" '
         'style="border:0;max-width:100%" loading="lazy"></iframe>'
     )
+
+
+def whatsapp_url(text: str, link: str) -> str:
+    """A WhatsApp share address (``https://wa.me/?text=...``): the text, then the link, ready to send."""
+    return "https://wa.me/?text=" + quote(f"{text} {link}".strip(), safe="")

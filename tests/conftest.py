@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from jamsostek import data, site
+from jamsostek import clock, data, site
 
+# The site's clock for the whole suite (and the servers it starts): a fixed day, never the machine's date.
+# Set JAMSOSTEK_TODAY before running pytest to run the suite on another day.
+os.environ.setdefault(clock.ENV, "2026-11-29")
+SITE_TODAY = dt.date.fromisoformat(os.environ[clock.ENV])
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")
 PAGES = {page.url_path: page.view for page in site.PAGES}  # URL path -> view script
@@ -17,6 +23,17 @@ PAGES = {page.url_path: page.view for page in site.PAGES}  # URL path -> view sc
 @pytest.fixture(scope="session")
 def package() -> data.DataPackage:
     return data.load()
+
+
+@pytest.fixture
+def set_today(monkeypatch):
+    """Set the site's clock for one test: ``set_today("2027-04-01")`` returns the date."""
+
+    def setter(value: str | dt.date) -> dt.date:
+        monkeypatch.setenv(clock.ENV, str(value))
+        return dt.date.fromisoformat(str(value))
+
+    return setter
 
 
 def run_page(path: str, timeout: float = 60, **query: str) -> AppTest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -175,3 +176,10 @@ def test_iframe_code_is_safe_and_sized():
     assert 'src="https://example.org/embed?chart=gap&lang=en&embed=true"' in code
     assert "&quot;quoted&quot; &lt;title&gt;" in code and 'height="400"' in code
     assert links.page_url("", "embed", chart="gap", lang="id") == "/embed?chart=gap&lang=id"
+
+
+def test_whatsapp_link_carries_text_and_link_encoded():
+    url = links.whatsapp_url("Iuran Anda: Rp8.400 & lebih", "https://example.org/cek-iuran?work=ojol&lang=id")
+    assert url.startswith("https://wa.me/?text=")
+    text = parse_qs(urlsplit(url).query)["text"][0]
+    assert text == "Iuran Anda: Rp8.400 & lebih https://example.org/cek-iuran?work=ojol&lang=id"

@@ -14,6 +14,7 @@ from jamsostek.ui.blocks import (
     source_line,
     sources_footer,
     table,
+    whatsapp_button,
 )
 from jamsostek.ui.form import check_answers, save_answers
 from jamsostek.ui.frame import app_frame, language, link, translator
@@ -50,4 +51,5 @@ __all__ = [
     "sources_footer",
     "table",
     "translator",
+    "whatsapp_button",
 ]

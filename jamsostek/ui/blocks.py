@@ -59,6 +59,12 @@ def chart_block(view: ChartView, lang: str) -> None:
     )
 
 
+def whatsapp_button(text: str, link: str, lang: str) -> None:
+    """A large button that opens WhatsApp with ``text`` and ``link`` ready to send (a phone's own share sheet)."""
+    _ = translator(lang)
+    st.link_button(_("Share on WhatsApp"), site.whatsapp_url(text, link), icon=":material/share:", width="stretch")
+
+
 def table(frame: pd.DataFrame, columns: dict[str, str], lang: str, links: tuple[str, ...] = ("url",)) -> None:
     """A table with its columns in ``columns``' order, headed by their translated names; link columns clickable."""
     _ = translator(lang)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -11,6 +10,7 @@ from playwright.sync_api import expect
 from jamsostek import content, data, i18n
 from jamsostek.charts import CHART_IDS
 from jamsostek.figures import figures, format_figure
+from tests.conftest import SITE_TODAY
 
 from .a11y import assert_accessible
 from .helpers import LANGS, PAGE_TIMEOUT_MS, PAGES, SETTLED, open_page, url
@@ -47,7 +47,7 @@ def drawn_charts(page) -> list[dict]:
 @pytest.fixture(scope="module")
 def values() -> dict[str, dict[str, str]]:
     """Today's figures as the pages format them, per language."""
-    today = figures(data.load(), dt.date.today())
+    today = figures(data.load(), SITE_TODAY)
     return {lang: {name: format_figure(fig, lang) for name, fig in today.items()} for lang in LANGS}
 
 
