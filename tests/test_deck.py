@@ -205,3 +205,49 @@ def test_share_page_button_gives_the_cli_file_only_when_clicked(tmp_path, monkey
     out = tmp_path / "deck.pptx"
     assert main(["export-deck", str(out), "--lang", lang]) == 0
     assert make() == out.read_bytes()
+
+
+def test_many_sources_continue_on_more_slides_without_losing_one(package):
+    """A live package may name many sources: they go on as many slides as they need, in order."""
+    source_ids = list(package.sources["id"])
+    presentation = Presentation()
+    deck._source_slides(presentation, package, source_ids, "id")
+    slides = list(presentation.slides)
+    assert len(slides) > 1
+    assert [s.shapes.title.text for s in slides] == ["Sumber"] + ["Sumber (lanjutan)"] * (len(slides) - 1)
+    bold = [run.text for slide in slides for run in runs(slide) if run.font.bold]
+    listed = [text.strip("[] ") for text in bold if text.startswith("[")]
+    assert listed == source_ids
+
+
+def test_layouts_span_the_widescreen_slide_for_slides_the_official_adds(decks):
+    presentation = opened(decks["en"])
+    width = presentation.slide_width
+    for layout in [*presentation.slide_layouts, presentation.slide_master]:
+        for shape in layout.placeholders:
+            assert 0 <= shape.left and shape.left + shape.width <= width, (layout.name, shape.name)
+    title = presentation.slide_layouts[1].placeholders[0]  # "Title and Content": centred, as in the template
+    assert abs(title.left + title.width / 2 - width / 2) <= 1
+
+
+def overlap(a, b) -> bool:
+    return (
+        a.left < b.left + b.width
+        and b.left < a.left + a.width
+        and a.top < b.top + b.height
+        and b.top < a.top + a.height
+    )
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_two_shapes_overlap_and_all_stay_on_the_slide(decks, lang):
+    presentation = opened(decks[lang])
+    for number, slide in enumerate(presentation.slides):
+        shapes = list(slide.shapes)
+        for shape in shapes:
+            assert shape.left >= 0 and shape.top >= 0, (number, shape.name)
+            assert shape.left + shape.width <= presentation.slide_width, (number, shape.name)
+            assert shape.top + shape.height <= presentation.slide_height, (number, shape.name)
+        for i, first in enumerate(shapes):
+            for second in shapes[i + 1 :]:
+                assert not overlap(first, second), (number, first.name, second.name)

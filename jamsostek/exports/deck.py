@@ -193,12 +193,14 @@ def _source_paragraph(frame: TextFrame, package: DataPackage, source_id: str, la
     paragraph = frame.paragraphs[0] if first else frame.add_paragraph()
     if not first:
         paragraph.space_before = Pt(9)
-    url = package.source(source_id).get("url") or ""
-    before, _link, after = cite.source_reference(package, source_id, lang).partition(url) if url else ("", "", "")
-    pieces = [(f"[{source_id}] ", True, ""), (before, False, ""), (url, False, url), (after, False, "")]
-    if not url:
-        pieces[1] = (cite.source_reference(package, source_id, lang), False, "")
-    for text, bold, address in pieces:
+    reference, url = cite.source_reference(package, source_id, lang), package.source(source_id).get("url") or ""
+    before, link, after = reference.partition(url) if url else (reference, "", "")
+    for text, bold, address in [
+        (f"[{source_id}] ", True, ""),
+        (before, False, ""),
+        (link, False, link),
+        (after, False, ""),
+    ]:
         if text:
             run = paragraph.add_run()
             run.text = text
@@ -223,6 +225,18 @@ def _source_slides(deck, package: DataPackage, source_ids: list[str], lang: str)
         frame = _frame(slide.shapes.add_textbox(0, 0, 0, 0), (MARGIN, top, width, HEIGHT - top - 0.4))
         for index, source_id in enumerate(ids):
             _source_paragraph(frame, package, source_id, lang, first=index == 0)
+
+
+def _widen(deck) -> None:
+    """Stretch the template's 4:3 layouts across the 16:9 slide, so a slide the official adds is laid out right.
+
+    Layouts first: their placeholders read their place from the master until they get their own.
+    """
+    scale = WIDTH / 10  # python-pptx's template is 10 inches wide
+    for shapes in [*(layout.placeholders for layout in deck.slide_layouts), deck.slide_master.placeholders]:
+        for shape in shapes:
+            left, top, width, height = shape.left, shape.top, shape.width, shape.height
+            shape.left, shape.top, shape.width, shape.height = round(left * scale), top, round(width * scale), height
 
 
 def _properties(deck, lang: str, today: dt.date) -> None:
@@ -254,6 +268,7 @@ def _deck(package: DataPackage, lang: str, chart_ids: tuple[str, ...], today: dt
     from pptx import Presentation  # python-pptx (with lxml): only when a deck is made, not for every page run
 
     deck = Presentation()
+    _widen(deck)
     deck.slide_width, deck.slide_height = _inches(WIDTH), _inches(HEIGHT)
     _title_slide(deck, package, lang, today)
     source_ids = [coverage.latest(package, with_counts=False).source_id]
