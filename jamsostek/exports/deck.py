@@ -253,12 +253,15 @@ def _properties(deck, lang: str, today: dt.date) -> None:
 
 
 def _stable_zip(content: bytes, today: dt.date) -> bytes:
-    """The same ZIP with every entry dated ``today`` at midnight: python-pptx stamps each entry with the clock."""
+    """The same ZIP with every entry dated ``today`` at midnight: python-pptx stamps each entry with the clock.
+
+    The entries keep python-pptx's permissions (0600), and name Unix as their maker wherever the deck is built.
+    """
     source, out = zipfile.ZipFile(io.BytesIO(content)), io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for entry in source.infolist():
             info = zipfile.ZipInfo(entry.filename, date_time=(today.year, today.month, today.day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type, info.external_attr, info.create_system = zipfile.ZIP_DEFLATED, 0o600 << 16, 3
             archive.writestr(info, source.read(entry.filename))
     return out.getvalue()
 
