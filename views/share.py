@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from jamsostek import charts, i18n, site, ui
-from jamsostek.exports import card, files
+from jamsostek.exports import card, deck, files
 
 lang = ui.language()
 _ = ui.translator(lang)
@@ -65,6 +65,15 @@ st.download_button(
     mime="text/csv",
     on_click="ignore",
     icon=":material/table:",
+    width="stretch",
+)
+st.download_button(
+    _("PowerPoint (all charts)"),
+    partial(deck.deck_file, package, chart_lang),  # made when clicked: a slide per chart, in the chart language
+    file_name=files.file_name("slides", chart_lang, "pptx", as_of=package.as_of),
+    mime=deck.MIME,
+    on_click="ignore",
+    icon=":material/slideshow:",
     width="stretch",
 )
 
