@@ -146,7 +146,8 @@ def chart_file(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     size, scale = tuple(size), scale or default_scale(size)
-    spec = balanced_spec(charts.to_spec(chart_view(package, chart_id, lang, LAYOUT_WIDTH).chart), size, scale)
+    layout = round(size[0] / scale)  # the width the picture is laid out at: titles wrap to it
+    spec = balanced_spec(charts.to_spec(chart_view(package, chart_id, lang, layout).chart), size, scale)
     return render_spec(spec, fmt, size, scale)
 
 
