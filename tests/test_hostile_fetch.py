@@ -334,3 +334,16 @@ def test_build_static_refuses_an_address_that_is_not_http(url, tmp_path, capsys)
     out = capsys.readouterr().out
     assert "http(s)" in out and len(out.strip().splitlines()) == 1
     assert not (tmp_path / "site").exists()
+
+
+def test_a_deeply_nested_descriptor_is_a_problem_not_a_traceback(tmp_path, capsys):
+    folder = package_copy(tmp_path / "pkg", new_observation=False)
+    (folder / DESCRIPTOR).write_text("[" * 200_000, encoding="utf-8")
+    assert main(["validate", str(folder)]) == 1
+    assert capsys.readouterr().out.strip() == "datapackage.json: JSON nested too deeply to read"
+
+
+def test_the_light_versions_unit_has_a_time_limit():
+    unit = (ROOT / "deploy" / "jamsostek-light.service").read_text(encoding="utf-8")
+    limits = [line.split("=", 1)[1] for line in unit.splitlines() if line.startswith("TimeoutStartSec=")]
+    assert limits and limits[0] not in ("infinity", "0"), "a hung build would stop the hourly timer for good"
