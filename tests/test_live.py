@@ -87,6 +87,18 @@ def _escaping_path(routes):
     replace_in(routes, "/pkg/datapackage.json", '"path": "coverage.csv"', '"path": "../../etc/passwd"')
 
 
+def _redirect_elsewhere(routes):
+    routes["/pkg/datapackage.json"] = Reply(b"", 302, headers={"Location": "http://127.0.0.2:9/datapackage.json"})
+
+
+def _nested_json(routes):
+    routes["/pkg/datapackage.json"] = Reply(b"[" * 200_000, content_type="application/json")
+
+
+def _broken_gzip(routes):
+    routes["/pkg/coverage.csv"] = Reply(b"\x1f\x8b\x08\x00 not gzip", headers={"Content-Encoding": "gzip"})
+
+
 BROKEN = {
     "404": (_broken_descriptor_404, live.HTTP),
     "500": (_server_error, live.HTTP),
@@ -99,6 +111,9 @@ BROKEN = {
     "oversized, no length": (_oversized_unannounced, live.TOO_LARGE),
     "not json": (_not_json, live.NOT_A_PACKAGE),
     "path outside": (_escaping_path, live.NOT_A_PACKAGE),
+    "redirect to another host": (_redirect_elsewhere, live.REDIRECT),
+    "deeply nested json": (_nested_json, live.NOT_A_PACKAGE),
+    "broken gzip": (_broken_gzip, live.BROKEN),
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 
 from jamsostek.data.problems import DESCRIPTOR
-from jamsostek.data.remote import BROKEN, CHUNK, NOT_A_PACKAGE, TOO_LARGE, FetchError
+from jamsostek.data.remote import BROKEN, CHUNK, NOT_A_PACKAGE, TOO_LARGE, Budget, FetchError
 
 ZIP_MAGIC = b"PK\x03\x04"
 # Stored and deflated members are read in bounded steps; bzip2 and lzma inflate a whole read at once.
@@ -59,18 +59,6 @@ def own_files(live: dict, canonical: dict) -> Iterator[tuple[PurePosixPath, str]
     for resource in canonical["resources"]:
         if resource["name"] in remote:  # a missing one is named by the validator
             yield safe_relative(remote[resource["name"]]), resource["path"]
-
-
-class Budget:
-    """Bytes the whole package may still produce (downloaded or unpacked), counted as they come."""
-
-    def __init__(self, limit: int):
-        self.limit, self.left = limit, limit
-
-    def take(self, size: int, name: str) -> None:
-        self.left -= size
-        if self.left < 0:
-            raise FetchError(TOO_LARGE, f"{name}: the package is more than the limit of {self.limit} bytes")
 
 
 def _member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: Budget) -> bytes:

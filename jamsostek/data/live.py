@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 from jamsostek import clock, data
 from jamsostek import settings as config
 from jamsostek.data import DataError, DataPackage
-from jamsostek.data.archive import ZIP_MAGIC, Budget, descriptor, looks_like_html, own_files, unzip
+from jamsostek.data.archive import ZIP_MAGIC, descriptor, looks_like_html, own_files, unzip
 from jamsostek.data.remote import (
     BROKEN,
     DEFAULT_MAX_BYTES,
@@ -30,6 +30,7 @@ from jamsostek.data.remote import (
     TIMEOUT,
     TOO_LARGE,
     UNREACHABLE,
+    Budget,
     Deadline,
     FetchError,
     Origin,

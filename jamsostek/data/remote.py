@@ -139,17 +139,16 @@ def _next(current: str, response: http.client.HTTPResponse, first: Origin, allow
     raise FetchError(REDIRECT, f"{_name(current)}: refused a redirect to {where or target!r}")
 
 
-class _Capped:
-    """The bytes of one body, refused once they pass ``limit`` (counted as produced, whatever was declared)."""
+class Budget:
+    """Bytes a body (or a whole package) may still produce, counted as they come, whatever was declared."""
 
-    def __init__(self, limit: int, name: str):
-        self.limit, self.name, self.size, self.parts = limit, name, 0, []
+    def __init__(self, limit: int):
+        self.limit, self.left = limit, limit
 
-    def add(self, data: bytes) -> None:
-        self.size += len(data)
-        if self.size > self.limit:
-            raise FetchError(TOO_LARGE, f"{self.name}: more than the limit of {self.limit} bytes")
-        self.parts.append(data)
+    def take(self, size: int, name: str) -> None:
+        self.left -= size
+        if self.left < 0:
+            raise FetchError(TOO_LARGE, f"{name}: more than the limit of {self.limit} bytes")
 
 
 def _decoder(response: http.client.HTTPResponse, name: str):
@@ -166,24 +165,24 @@ def _body(response: http.client.HTTPResponse, deadline: Deadline, max_bytes: int
     declared = response.getheader("Content-Length") or ""
     if declared.strip().isdigit() and int(declared) > max_bytes:
         raise FetchError(TOO_LARGE, f"{name}: {declared.strip()} bytes, more than the limit of {max_bytes}")
-    decoder, received, out = _decoder(response, name), 0, _Capped(max_bytes, name)
+    decoder, received, produced, parts = _decoder(response, name), Budget(max_bytes), Budget(max_bytes), []
     while True:
         deadline.left()
         chunk = response.read1(CHUNK)  # at most one read from the socket: never waits for a full chunk
         if not chunk:
             break
-        received += len(chunk)
-        if received > max_bytes:
-            raise FetchError(TOO_LARGE, f"{name}: more than the limit of {max_bytes} bytes")
-        if decoder is None:
-            out.add(chunk)
-        while decoder is not None and chunk and not decoder.eof:
-            out.add(decoder.decompress(chunk, CHUNK))  # never more than CHUNK bytes out of one step
-            chunk = decoder.unconsumed_tail
+        received.take(len(chunk), name)
+        while chunk:  # gzip: never more than CHUNK bytes out of one step, however far the chunk inflates
+            if decoder is None:
+                data, chunk = chunk, b""
+            else:
+                data, chunk = decoder.decompress(chunk, CHUNK), decoder.unconsumed_tail
+            produced.take(len(data), name)
+            parts.append(data)
     deadline.left()  # the watchdog ends a drip as an early end of the body: that is the timeout
     if response.length or (decoder is not None and not decoder.eof):
         raise FetchError(BROKEN, f"{name}: the answer was cut off")
-    return b"".join(out.parts)
+    return b"".join(parts)
 
 
 def read_url(
