@@ -103,12 +103,15 @@ def _build_static(args: argparse.Namespace) -> int:
     from jamsostek.exports import static  # Jinja and markdown-it: only for this command
 
     url = args.data_url or live.settings(os.environ, {})[0]
+    if url and live.url_problem(url):  # the app's rule: never a local file or another scheme
+        print(f"build-static: --data-url {url!r} is {live.url_problem(url)}; give an http(s) address")
+        return 2
     with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
         try:
             directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)
             package = load(directory)
         except live.FetchError as exc:
-            print(f"build-static: cannot read the live data ({exc}); {args.out_dir} was left untouched")
+            print(f"build-static: cannot read the live data ({exc.kind}: {exc}); {args.out_dir} was left untouched")
             return 1
         except DataError as exc:
             print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")

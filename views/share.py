@@ -80,11 +80,11 @@ st.download_button(
 st.header(_("Share card for WhatsApp"))
 st.markdown(page.sections["card"])
 # the preview as SVG: a PNG would be resized by Streamlit on every run; the PNG is made when downloaded
-card_svg = card.share_card(package, chart_lang, fmt="svg", site_url=site_url).decode("utf-8")
+card_svg = card.share_card(package, chart_lang, fmt="svg").decode("utf-8")
 st.image(card_svg, width=360, alt=card.card_alt_text(package, chart_lang))
 st.download_button(
     _("Download the share card (PNG)"),
-    partial(card.share_card, package, chart_lang, "png", site_url),
+    partial(card.share_card, package, chart_lang, "png"),
     file_name=files.file_name("card", chart_lang, "png", card.CARD_SIZE),
     mime="image/png",
     on_click="ignore",
