@@ -67,7 +67,7 @@ elif result.status == "employee":
     st.info(page.sections["employee"], icon=":material/badge:")
 else:
     st.success(page.sections["yes"], icon=":material/check_circle:")
-    with st.container(border=True):
+    with st.container(border=True, key="check_result"):
         st.metric(_("Total per month"), outcome.total_value(result, package, lang))
         st.markdown(outcome.covers(result, package, lang))
         st.markdown(outcome.lines_table(result, package, lang))

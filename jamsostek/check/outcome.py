@@ -144,13 +144,15 @@ def year_lines(quote: Quote, package: DataPackage, lang: str) -> list[str]:
     if not quote.year or quote.per_year == 0 and quote.year_cost.complete:
         return []
     last = months.add_months(quote.question.month, len(quote.year) - 1)
-    head = _("**12 contribution months**, {start} to {end}: **{amount}**").format(
+    head = _("**Total for 12 contribution months** ({start} to {end}): **{amount}**").format(
         start=i18n.month(quote.question.month, lang),
         end=i18n.month(last, lang),
         amount=escape_markdown(cost_text(quote.year_cost, lang)),
     )
     change = _("from {month}: {amount} per month")
-    lines = [change.format(month=i18n.month(c.month, lang), amount=cost_text(c, lang)) for c in quote.changes]
+    said = quote.after  # the discount's line already says what its first month after costs
+    changes = [c for c in quote.changes if c != said]
+    lines = [change.format(month=i18n.month(c.month, lang), amount=cost_text(c, lang)) for c in changes]
     return [head, *(escape_markdown(line) for line in lines)]
 
 

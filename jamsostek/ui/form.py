@@ -9,14 +9,20 @@ import streamlit as st
 
 from jamsostek.check import answers, form
 
-# Every widget of the check a comfortable tap target on a phone (48 px, WCAG 2.5.5 / Lighthouse's audit):
-# Streamlit draws selects and text inputs at about 40 px and a checkbox or radio row at about 24 px.
+# Every widget of the check a comfortable tap target on a phone, 48 px (WCAG 2.5.5, Lighthouse's tap targets):
+# Streamlit 1.67 draws selects and text inputs 40 px high, checkbox and radio rows 22 px, help icons 16 px,
+# page links 28 px and the language switch 32 px. Help icons keep their place (negative margins). The total
+# wraps instead of ending in "…" ("paling banyak Rp106.900 + JHT" is wider than a phone).
 TAP_TARGETS = """<style>
-.st-key-check_form [data-baseweb="select"] > div, .st-key-check_form [data-baseweb="input"] { min-height: 48px; }
-.st-key-check_form [data-baseweb="input"] input { min-height: 46px; }
-.st-key-check_form label[data-baseweb="checkbox"], .st-key-check_form label[data-baseweb="radio"] {
-  min-height: 48px; align-items: center; }
+.st-key-check_form [data-testid="stSelectbox"] div:has(> input),
+.st-key-check_form [data-testid="stTextInputRootElement"] { min-height: 48px; }
+.st-key-check_form [data-testid="stTextInputRootElement"] input { min-height: 46px; }
+.st-key-check_form [data-testid="stCheckbox"] label,
+.st-key-check_form [data-testid="stRadioOption"] { display: flex; min-height: 48px; align-items: center; }
+.st-key-check_form [data-testid="stTooltipHoverTarget"] button { min-width: 48px; min-height: 48px; margin: -16px; }
+[data-testid="stPageLink"] a, .st-key-_lang_switch button { min-height: 48px; }
 .st-key-check_share a { min-height: 48px; display: inline-flex; align-items: center; }
+.st-key-check_result [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; }
 </style>"""
 
 
