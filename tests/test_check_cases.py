@@ -63,7 +63,7 @@ def test_the_hand_computed_cases(package, number, work, income, jht, day, city, 
     assert plain(outcome.total_value(result, package, "id")) == total
     if year is not None:
         assert result.per_year == PER_YEAR_BY_HAND[number]
-        assert plain(outcome.cost_text(result.year_cost, "id")) == year
+        assert plain(outcome.year_total(result, package, "id")) == year
 
 
 def _said(package, result) -> str:

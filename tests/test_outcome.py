@@ -118,7 +118,7 @@ def test_estimates_carry_their_mark_in_the_table_and_every_total(package):
     assert "| ± Rp27.500 | **± Rp13.750** |" in table and "| Rp6.800 | **Rp3.400** |" in table
     assert "| Rp55.000 | **Rp55.000** |" in table  # JHT: 2% of the income, not an estimate
     assert outcome.total_value(quote, package, "en") == "about Rp72,150"
-    assert outcome.cost_text(quote.year_cost, "en").startswith("about ")
+    assert outcome.year_total(quote, package, "en").startswith("about ")
     exact = rules.quote(package, rules.Question("kurir", 1_000_000, ALL, M(2026, 12, 1)))
     assert outcome.total_value(exact, package, "id") == "Rp28.400"
 

@@ -16,20 +16,20 @@ from jamsostek.rules import AT_MOST, ESTIMATE, MonthCost, Quote
 MARKS = {ESTIMATE: N_("about {amount}"), AT_MOST: N_("at most {amount}")}
 
 
-def money(amount: int, mark: str, lang: str) -> str:
-    """An amount with its mark: ``Rp8.400``, ``± Rp17.150`` (an estimate), ``paling tinggi Rp213.800``."""
+def _money(amount: int, mark: str, lang: str) -> str:
+    """An amount with its mark: ``Rp8.400``, ``± Rp17.150`` (an estimate), ``paling banyak Rp213.800`` (a ceiling)."""
     text = i18n.money(amount, lang)
     return i18n.gettext(lang)(MARKS[mark]).format(amount=text) if mark in MARKS else text
 
 
-def cost_text(cost: MonthCost, lang: str) -> str:
+def _cost_text(cost: MonthCost, lang: str) -> str:
     """A month's (or a year's) total as shown: marked, and "+ JHT" when JHT could not be priced."""
     _ = i18n.gettext(lang)
     if cost.complete:
-        return money(cost.total, cost.mark, lang)
+        return _money(cost.total, cost.mark, lang)
     if cost.total == 0:
         return _("Ask BPJS Ketenagakerjaan")
-    return _("{amount} + JHT").format(amount=money(cost.total, cost.mark, lang))
+    return _("{amount} + JHT").format(amount=_money(cost.total, cost.mark, lang))
 
 
 def heading(quote: Quote, package: DataPackage, lang: str) -> str:
@@ -51,7 +51,12 @@ def no_rules_text(quote: Quote, package: DataPackage, lang: str) -> str:
 
 def total_value(quote: Quote, package: DataPackage, lang: str) -> str:
     """The big number: what the participant pays this month."""
-    return cost_text(quote.cost, lang)
+    return _cost_text(quote.cost, lang)
+
+
+def year_total(quote: Quote, package: DataPackage, lang: str) -> str:
+    """The next 12 contribution months' sum as shown (marked like the months in it)."""
+    return _cost_text(quote.year_cost, lang)
 
 
 def _names(programmes: list[str], lang: str) -> str:
@@ -84,7 +89,7 @@ def _line_cells(line: rules.Line, lang: str) -> tuple[str, str]:
         return "", _("paid by Pemkot")
     if line.due is None:
         return "", _("ask BPJS")
-    return money(line.normal, line.mark, lang), money(line.due, line.mark if line.due else "", lang)
+    return _money(line.normal, line.mark, lang), _money(line.due, line.mark if line.due else "", lang)
 
 
 def lines_table(quote: Quote, package: DataPackage, lang: str) -> str:
@@ -135,7 +140,7 @@ def after_text(quote: Quote, package: DataPackage, lang: str) -> str:
         return ""
     _ = i18n.gettext(lang)
     text = _("From {month}: {amount} per month.")
-    return escape_markdown(text.format(month=i18n.month(quote.after.month, lang), amount=cost_text(quote.after, lang)))
+    return escape_markdown(text.format(month=i18n.month(quote.after.month, lang), amount=_cost_text(quote.after, lang)))
 
 
 def year_lines(quote: Quote, package: DataPackage, lang: str) -> list[str]:
@@ -147,12 +152,12 @@ def year_lines(quote: Quote, package: DataPackage, lang: str) -> list[str]:
     head = _("**Total for 12 contribution months** ({start} to {end}): **{amount}**").format(
         start=i18n.month(quote.question.month, lang),
         end=i18n.month(last, lang),
-        amount=escape_markdown(cost_text(quote.year_cost, lang)),
+        amount=escape_markdown(year_total(quote, package, lang)),
     )
     change = _("from {month}: {amount} per month")
     said = quote.after  # the discount's line already says what its first month after costs
     changes = [c for c in quote.changes if c != said]
-    lines = [change.format(month=i18n.month(c.month, lang), amount=cost_text(c, lang)) for c in changes]
+    lines = [change.format(month=i18n.month(c.month, lang), amount=_cost_text(c, lang)) for c in changes]
     return [head, *(escape_markdown(line) for line in lines)]
 
 
