@@ -79,6 +79,13 @@ def test_a_month_before_december_2019_gets_no_amounts(package, month):
     assert rules.first_month(package) == M(2019, 12, 1) and rules.first_day(package) == M(2019, 12, 2)
 
 
+def test_the_first_month_has_the_benefits_of_pp_82_2019(package):
+    """PP 82/2019 took effect on 2 December 2019: December 2019 is answered with its amounts, whole."""
+    result = rules.quote(package, rules.Question("ojol", 1_000_000, ALL, M(2019, 12, 1)))
+    assert result.benefits["jkm-total"] == 42_000_000 and result.benefits["jkk-death-multiple"] == 48_000_000
+    assert len(result.benefit_items) == len(package.benefits)
+
+
 # work, income, programmes, month -> the next 12 months' sum; the months where the price changes, and to what
 YEARS = [
     # across the end of the transport discount (the issue's example): 5 x 8,400 + 7 x 16,800
