@@ -170,6 +170,7 @@ def test_cost_table_marks_estimates_and_words_the_discount_as_the_check_does(sit
     assert "sampai bulan iuran Desember 2026" in page and "potongan" not in page.lower()
     assert "November 2026" in page
     assert "Karyawan bergaji tidak ikut sebagai peserta mandiri" in page and "didaftarkan oleh" not in page
+    assert "[R-PP50]" in page and "[R-PP49-20]" not in page  # the sources of what the page names, no more
 
 
 def test_cost_table_cell_equals_the_app_for_the_same_answers(site):

@@ -74,8 +74,8 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
         quote = rules.quote(package, rules.Question(work, low, frozenset(rules.PROGRAMMES), on))
         text = outcome.discount_text(quote, package, lang)
         discounts.append({"sector": name(SECTOR_NAMES, sector, lang), "html": render_markdown(text)})
-        source_ids += [line.source_id for line in quote.lines]
-        source_ids += [row["source_id"] for row in rules.discount_periods(package, work)]
+        named = [quote.discount] if quote.discount else rules.discount_periods(package, work)  # as the text names them
+        source_ids += [line.source_id for line in quote.lines] + [row["source_id"] for row in named]
     return {
         "month": i18n.month(on, lang),
         "incomes": [i18n.money(i, lang) for i in incomes],
