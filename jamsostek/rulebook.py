@@ -61,6 +61,7 @@ def last_known_month(package: DataPackage) -> dt.date:
     return month_start(max(dates))
 
 
+@per_package(maxsize=256)
 def rule_value(package: DataPackage, rule_id: str, month: dt.date | None = None) -> float:
     """One value from rules.csv (e.g. ``jkk-full-pay-months``): the row holding in ``month``, else the newest."""
     rules = package.rules
