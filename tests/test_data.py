@@ -132,3 +132,17 @@ def test_cli_exit_codes(copy, capsys):
     assert main(["validate", str(copy)]) == 1
     out = capsys.readouterr().out
     assert "coverage.csv" in out and "Traceback" not in out
+
+
+def test_a_discount_for_all_sectors_may_not_overlap_a_sectors_own(copy):
+    old = "pp49-20,jkk jkm,99,all,2020-08-01,2021-01-31"
+    replace_in(copy / "discounts.csv", old, old.replace("2020-08-01,2021-01-31", "2020-08-01,2026-02-28"))
+    problems = data.validate(copy)
+    assert any(p.file == "discounts.csv" and "transport:jkk" in p.message for p in problems)
+    assert not any("other:jkk" in p.message for p in problems)  # the other-work discount starts in April 2026
+
+
+def test_a_rule_period_must_run_forwards(copy):
+    replace_in(copy / "rules.csv", "claim-years,5,years,2019-12-02,", "claim-years,5,years,2019-12-02,2019-01-01")
+    problems = data.validate(copy)
+    assert any(p.file == "rules.csv" and p.field == "valid_to" and "before valid_from" in p.message for p in problems)

@@ -143,7 +143,7 @@ def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
         elif kind == "number":
             frame[name] = pd.array([float(v) if v else None for v in column], dtype="Float64")
         elif kind == "boolean":
-            frame[name] = [v.lower() in ("true", "1", "yes") for v in column]
+            frame[name] = pd.Series([v.lower() in ("true", "1", "yes") if v else None for v in column], dtype=object)
         else:
             frame[name] = pd.Series([v if v else None for v in column], dtype=object)
     return frame

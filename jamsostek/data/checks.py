@@ -151,12 +151,19 @@ def text_within_limits(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+SECTORS = ("transport", "other")  # "all" in discounts.csv means both
+
+
+def _discount_keys(row: pd.Series) -> str:
+    """A discount's keys for the overlap check: each sector it covers with each programme (``transport:jkk``)."""
+    sectors = SECTORS if row["sector"] == "all" else (row["sector"],)
+    return " ".join(f"{sector}:{p}" for sector in sectors for p in row["programmes"].split())
+
+
 def semantic_problems(tables: dict[str, pd.DataFrame], today: dt.date) -> list[Problem]:
     """All checks beyond the schema."""
-    discounts = tables["discounts"].assign(key=tables["discounts"]["sector"])
-    discounts["key"] = [
-        " ".join(f"{row['sector']}:{p}" for p in row["programmes"].split()) for _, row in discounts.iterrows()
-    ]
+    discounts = tables["discounts"].copy()
+    discounts["key"] = [_discount_keys(row) for _, row in discounts.iterrows()]
     return (
         coverage_agrees(tables["coverage"])
         + no_future_dates(tables, today)
@@ -168,4 +175,5 @@ def semantic_problems(tables: dict[str, pd.DataFrame], today: dt.date) -> list[P
         + no_formula_text(tables)
         + no_control_characters(tables)
         + text_within_limits(tables)
+        + periods_valid("rules", tables["rules"], "id")
     )

@@ -13,12 +13,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from jamsostek import catalog, charts, clock, content, i18n, rules
+from jamsostek.check import outcome
 from jamsostek.data import DataPackage
 from jamsostek.exports.files import chart_csv
 from jamsostek.exports.published import package_files
 from jamsostek.figures import figures, format_figure
 from jamsostek.i18n import N_
-from jamsostek.labels import WORK_NAMES, name
+from jamsostek.labels import SECTOR_NAMES, WORK_NAMES, name
 from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES, Page
 
@@ -28,7 +29,9 @@ BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 INCOME_MULTIPLES = (1, 1.5, 2, 3, 5)
 LIGHT_PAGES: tuple[Page, ...] = tuple(page for page in PAGES if page.light)
 COST_TABLE = N_("Cost table")  # the light twin of the check: a table instead of questions
-COST_SUMMARY = N_("This month's contribution per month, by work and income.")
+COST_SUMMARY = N_("What you pay per month this month, by work and income.")
+# One kind of work per discount sector, to say each sector's discount under the table.
+SECTOR_EXAMPLES = {"transport": rules.TRANSPORT_EXAMPLE, "other": "umkm"}
 
 
 def light_title(page: Page) -> str:
@@ -47,7 +50,11 @@ def render_markdown(text: str) -> str:
 
 
 def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
-    """This month's cost for each kind of work at several incomes, with and without JHT."""
+    """The build month's cost for each kind of work at several incomes, with and without JHT, as the check says it.
+
+    Cells and discount sentences come from the check's own helpers (``check.outcome``): the same rules, the
+    same estimate marks and the same words for the discount, for the contribution month of ``on``.
+    """
     low = rules.lowest_income(package)
     incomes = [round(low * m) for m in INCOME_MULTIPLES]
     rows = []
@@ -58,14 +65,27 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
             full = rules.quote(package, rules.Question(work, income, frozenset(rules.PROGRAMMES), on))
             cells.append(
                 {
-                    "core": i18n.money(core.total, lang) if core.eligible else "",
-                    "full": i18n.money(full.total, lang) if full.eligible else "",
+                    "core": outcome.total_value(core, package, lang) if core.eligible else "",
+                    "full": outcome.total_value(full, package, lang) if full.eligible else "",
                     "discounted": core.discount_reason == "applied",
                 }
             )
         employee = not rules.quote(package, rules.Question(work, low, rules.CORE_PROGRAMMES, on)).eligible
         rows.append({"work": name(WORK_NAMES, work, lang), "cells": cells, "employee": employee})
-    return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
+    discounts, source_ids = [], []
+    for sector, work in SECTOR_EXAMPLES.items():
+        quote = rules.quote(package, rules.Question(work, low, frozenset(rules.PROGRAMMES), on))
+        text = outcome.discount_text(quote, package, lang)
+        discounts.append({"sector": name(SECTOR_NAMES, sector, lang), "html": render_markdown(text)})
+        named = [quote.discount] if quote.discount else rules.discount_periods(package, work)  # as the text names them
+        source_ids += [line.source_id for line in quote.lines] + [row["source_id"] for row in named]
+    return {
+        "month": i18n.month(on, lang),
+        "incomes": [i18n.money(i, lang) for i in incomes],
+        "rows": rows,
+        "discounts": discounts,
+        "source_ids": list(dict.fromkeys(source_ids)),
+    }
 
 
 def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
@@ -152,7 +172,9 @@ def page_context(package: DataPackage, page: Page, lang: str, today: dt.date, ba
     else:
         context.update(title=_(COST_TABLE), summary=_(COST_SUMMARY))
         context["costs"] = cost_table(package, today, lang)
-        source_ids = ["R-PP44", "R-PP50", "S12b"]
+        estimate = content.filled_page(page.content, lang, values).sections["estimate"]  # the check's own caveat
+        context["costs"]["estimate"] = render_markdown(estimate)
+        source_ids = context["costs"]["source_ids"]
     if page.key == "coverage":
         context["charts"] = chart_blocks(package, lang)
     if page.key == "data":

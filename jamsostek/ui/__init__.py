@@ -16,7 +16,7 @@ from jamsostek.ui.blocks import (
     table,
     whatsapp_button,
 )
-from jamsostek.ui.form import check_answers, save_answers
+from jamsostek.ui.form import check_answers, save_answers, tap_targets
 from jamsostek.ui.frame import app_frame, language, link, translator
 from jamsostek.ui.state import (
     figure_values,
@@ -50,6 +50,7 @@ __all__ = [
     "source_line",
     "sources_footer",
     "table",
+    "tap_targets",
     "translator",
     "whatsapp_button",
 ]
