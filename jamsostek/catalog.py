@@ -70,7 +70,8 @@ def _row(package: DataPackage, kind: str, area: str, row: dict, lang: str, also:
     source = f"{src['publisher']} [{source_id}]" if src else ""
     others = [s for s in also if s != source_id]
     if others:
-        source += "; " + i18n.gettext(lang)("also {sources}").format(sources=", ".join(others))
+        _ = i18n.gettext(lang)
+        source += "; " + _("also {sources}").format(sources=", ".join(others))
     return {
         "kind": name(KIND_NAMES, kind, lang),
         "area": area_name(area, lang),
@@ -87,10 +88,7 @@ def _row(package: DataPackage, kind: str, area: str, row: dict, lang: str, also:
 
 def _rows_of(package: DataPackage, table: str, order: list[str] | None) -> list[dict]:
     frame = package.tables[table]
-    found = _sorted(frame, order) if order else frame.to_dict("records")
-    if table == "rules":  # a rule that benefits.csv also states (with its own certainty) is shown there only
-        found = [row for row in found if not rows.same_fact(row, package.benefits)]
-    return found
+    return _sorted(frame, order) if order else frame.to_dict("records")
 
 
 def _key(table: str, row: dict) -> str:
@@ -120,7 +118,10 @@ def _figure_table(package: DataPackage, lang: str, today: dt.date) -> pd.DataFra
         for row in _rows_of(package, table, order):
             area, also = row.get("area", NATIONAL), package.also(table, _key(table, row))
             table_rows.append(_row(package, kind, area, row, lang, also, **fields(package, row, lang, today)))
-    return pd.DataFrame(table_rows, columns=[*COLUMNS, *FILTER_COLUMNS])
+    frame = pd.DataFrame(table_rows, columns=[*COLUMNS, *FILTER_COLUMNS])
+    # One fact, one row: a rule that a benefit row states under the same name and value (with its own certainty,
+    # e.g. "12 months of full income: not certain") is shown once, as the benefit, so the two never disagree.
+    return frame.drop_duplicates(subset=["figure", "value", "area"], keep="last").reset_index(drop=True)
 
 
 def figure_table(package: DataPackage, lang: str, today: dt.date | None = None) -> pd.DataFrame:

@@ -113,12 +113,11 @@ def _target_list(package: DataPackage, area: str, today: dt.date) -> Figure:
     found = coverage.targets(package, area)
 
     def make(lang: str) -> str:
+        _ = i18n.gettext(lang)
         parts = [_target_item(package, target, today, lang) for target in found]
         if any(target.ended(today) for target in found):
             parts.append(
-                i18n.gettext(lang)(
-                    "Whether the targets whose year has ended were reached has not been published in our sources."
-                )
+                _("Whether the targets whose year has ended were reached has not been published in our sources.")
             )
         return " ".join(parts)
 

@@ -190,7 +190,8 @@ def format_value(kind: str, value: object, lang: str) -> str:
     """
     if kind.startswith(ABOUT):
         shown = format_value(kind.removeprefix(ABOUT), value, lang)
-        return gettext(lang)("about {value}").format(value=shown) if shown else ""
+        _ = gettext(lang)
+        return _("about {value}").format(value=shown) if shown else ""
     if kind == "age":  # value: (the figure's date, today)
         return "" if value is None or missing(value[0]) else age(_as_date(value[0]), _as_date(value[1]), lang)
     if kind == "words":  # value: {language: text}, text from the data in each language

@@ -192,7 +192,8 @@ def with_unit(value: float, unit: str, lang: str, approximate: bool = False) -> 
         if unit in UNIT_NAMES:
             one, other = UNIT_NAMES[unit]
             text = i18n.gettext(lang)(one if value == 1 else other).format(n=text)
-    return i18n.gettext(lang)("about {value}").format(value=text) if approximate else text
+    _ = i18n.gettext(lang)
+    return _("about {value}").format(value=text) if approximate else text
 
 
 def legal_basis(text: str | None, lang: str) -> str:

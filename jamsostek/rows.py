@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
-
 from jamsostek import coverage, i18n
 from jamsostek.data import DataPackage
 from jamsostek.labels import (
@@ -179,13 +177,3 @@ def benefit_fields(package: DataPackage, row: dict, lang: str, today: dt.date) -
         "base": legal_basis(row["basis"], lang),
         "caveat": certainty_note(row.get("certainty"), lang),
     }
-
-
-def same_fact(rule: dict, benefits: pd.DataFrame) -> bool:
-    """Whether a benefits row states this rule (same value, unit, basis and source): one fact, one row."""
-    same = benefits[
-        (benefits["kind"] == rule["unit"])
-        & (benefits["basis"] == rule["basis"])
-        & (benefits["source_id"] == rule["source_id"])
-    ]
-    return any(float(v) == float(rule["value"]) for v in same["value"] if not i18n.missing(v))

@@ -40,6 +40,7 @@ def target_words(target: coverage.Target | None, today: dt.date, lang: str) -> s
 
 
 def _row(obs: coverage.Observation, target: coverage.Target | None, package, lang: str) -> dict:
+    _ = i18n.gettext(lang)
     values = {"target": pct(target.pct, lang) if target else ""}
     return {
         "area": obs.area,
@@ -51,7 +52,7 @@ def _row(obs: coverage.Observation, target: coverage.Target | None, package, lan
         "coverage_label": pct(obs.coverage_pct, lang, obs.approximate),
         "basis_name": basis_name(package, obs.known_basis or obs.basis, lang),
         "target_pct": target.pct if target else None,
-        "target_label": i18n.gettext(lang)("Target {target}").format(**values) if target else "",
+        "target_label": _("Target {target}").format(**values) if target else "",
         "source_id": obs.source_id,
         "target_source_id": target.source_id if target else "",
     }
