@@ -135,6 +135,11 @@ def newest(package: DataPackage, area: str = CITY, counted: bool = False) -> Obs
     return rows[-1] if rows else None
 
 
+def latest(package: DataPackage, area: str = CITY, with_counts: bool = True) -> Observation | None:
+    """The area's newest observation; with ``with_counts``, the newest that gives people (kept for older callers)."""
+    return newest(package, area, counted=with_counts)
+
+
 def targets(package: DataPackage, area: str = CITY) -> list[Target]:
     """An area's targets, in the order they were stated."""
     frame = package.targets[package.targets["area"] == area].sort_values("stated", kind="stable")

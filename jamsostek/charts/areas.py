@@ -44,15 +44,16 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
         for item in latest
     ]
     frame = pd.DataFrame(rows)
-    ages = [i18n.age(item.as_of, today, lang) for item in latest]  # words only: the data (and its CSV) keeps dates
-    listing = "; ".join(
+    listing = "; ".join(f"{r['area_name']} {r['coverage_label']} ({r['as_of_label']})" for r in rows)
+    ages = [i18n.age(item.as_of, today, lang) for item in latest]  # on the page only: a picture keeps dates
+    aged = "; ".join(
         f"{r['area_name']} {r['coverage_label']} ({r['as_of_label']}, {age})" for r, age in zip(rows, ages, strict=True)
     )
     newest = max(latest, key=lambda item: item.as_of)
     return ChartData(
         title=_("Newest coverage figure per area"),
         data=frame,
-        takeaway=_("The newest figures are {listing}; each uses its own base and date.").format(listing=listing),
+        takeaway=_("The newest figures are {listing}; each uses its own base and date.").format(listing=aged),
         alt_text=_("Bars in percent, one per area: {listing}.").format(listing=listing),
         notes=(
             _("Each area uses its own base, so compare with care."),

@@ -72,8 +72,9 @@ def _words(found: coverage.Gap | None, values: dict, lang: str) -> tuple[str, st
         "({target_workers} of about {workforce}; our calculation). {year} has ended; whether the target was "
         "reached has not been published in our sources."
     ).format(**values)
+    ended = _("{year} has ended; whether the target was reached has not been published in our sources.")
     today = _("No target still in force has a stated year and base, so we do not compute what is needed today.")
-    return title, takeaway, (takeaway, today)
+    return title, takeaway, (_("Our calculation.") + " " + ended.format(**values), today)
 
 
 def data(package, lang: str, today: dt.date | None = None) -> ChartData:

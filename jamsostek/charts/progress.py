@@ -77,7 +77,7 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
         takeaway=" ".join([newest.format(**values), notes[0], notes[1]]),
         alt_text=_(
             "Bar from 0% to 100%: coverage in {area} was {pct} as of {date}; the target line is at {target}."
-        ).format(**values, target=row["target_label"] or _("not known")),
+        ).format(**values, target=pct(target.pct, lang) if target else _("not known")),
         notes=(baked, *notes),
         source_ids=ids(obs.source_id, target.source_id if target else None),
         as_of=obs.as_of,

@@ -104,7 +104,7 @@ def _layout(words: dict, site: str) -> tuple[list[dict], float, float]:
     left = MARGIN
     if words["prefix"]:  # "sekitar" in smaller type before the big figure
         layers.append(_text(words["prefix"], top + 58, 30, fontWeight="bold"))
-        left += round(len(words["prefix"]) * 30 * 0.56) + 10
+        left += round(len(words["prefix"]) * 30 * 0.52) + 10
     layers.append(_text(words["headline"], top, 100, fontWeight="bold", x=left))
     sub = _wrap(words["sub"], 22)
     layers.append(_text(sub, top + 110, 22))
