@@ -23,26 +23,28 @@ COLUMNS = (
 )
 
 
+def _row(item: coverage.Observation, package, lang: str) -> dict:
+    basis = item.known_basis or item.basis
+    return {
+        "area": item.area,
+        "area_name": area_name(item.area, lang),
+        "as_of": item.as_of.isoformat(),
+        "as_of_precision": item.precision,
+        "as_of_label": when(item.as_of, item.precision, lang),
+        "coverage_pct": item.coverage_pct,
+        "coverage_label": pct(item.coverage_pct, lang, item.approximate),
+        "basis": basis,
+        "basis_name": basis_name(package, basis, lang),
+        "source_id": item.source_id,
+    }
+
+
 def data(package, lang: str, today: dt.date | None = None) -> ChartData:
     """The newest figure of each area, each with its own date (as precise as its source) and its age."""
     _ = i18n.gettext(lang)
     today = today or clock.today()
     latest = coverage.latest_by_area(package)
-    rows = [
-        {
-            "area": item.area,
-            "area_name": area_name(item.area, lang),
-            "as_of": item.as_of.isoformat(),
-            "as_of_precision": item.precision,
-            "as_of_label": when(item.as_of, item.precision, lang),
-            "coverage_pct": item.coverage_pct,
-            "coverage_label": pct(item.coverage_pct, lang, item.approximate),
-            "basis": item.known_basis or item.basis,
-            "basis_name": basis_name(package, item.known_basis or item.basis, lang),
-            "source_id": item.source_id,
-        }
-        for item in latest
-    ]
+    rows = [_row(item, package, lang) for item in latest]
     frame = pd.DataFrame(rows)
     listing = "; ".join(f"{r['area_name']} {r['coverage_label']} ({r['as_of_label']})" for r in rows)
     ages = [i18n.age(item.as_of, today, lang) for item in latest]  # on the page only: a picture keeps dates

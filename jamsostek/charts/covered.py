@@ -45,6 +45,21 @@ def _rows(obs: coverage.Observation | None, lang: str) -> list[dict]:
     ]
 
 
+def _no_count(newest: coverage.Observation | None, area: str, lang: str) -> ChartData:
+    """The chart when no figure gives people: an empty frame that says so."""
+    _ = i18n.gettext(lang)
+    text = _("No count of covered workers is known for {area}.").format(area=area)
+    return ChartData(
+        title=_("{area}: workers covered and not yet covered").format(area=area),
+        data=pd.DataFrame([], columns=["status", "status_name", "workers"]),
+        takeaway=text,
+        alt_text=text,
+        notes=(),
+        source_ids=ids(newest.source_id if newest else None),
+        as_of=newest.as_of if newest else dt.date.min,
+    )
+
+
 def data(package, lang: str, today: dt.date | None = None) -> ChartData:
     """Covered and not yet covered workers in the city, from the newest figure that gives people."""
     _ = i18n.gettext(lang)
@@ -52,15 +67,7 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
     area = area_name(coverage.CITY, lang)
     rows = _rows(obs, lang)
     if obs is None:
-        return ChartData(
-            title=_("{area}: workers covered and not yet covered").format(area=area),
-            data=pd.DataFrame(rows, columns=["status", "status_name", "workers"]),
-            takeaway=_("No count of covered workers is known for {area}.").format(area=area),
-            alt_text=_("No count of covered workers is known for {area}.").format(area=area),
-            notes=(),
-            source_ids=ids(newest.source_id if newest else None),
-            as_of=newest.as_of if newest else dt.date.min,
-        )
+        return _no_count(newest, area, lang)
     values = {
         "area": area,
         "date": when(obs.as_of, obs.precision, lang),

@@ -62,7 +62,7 @@ def test_page_settles_fits_speaks_its_language_and_passes_axe(page, base_url, pa
     if name != "embed":
         title = content.load_page(name, lang).title
         assert page.locator("h1").first.inner_text().strip() == title
-        assert language_switch(page, lang).get_by_role("radio", name="English").is_visible()
+        expect(language_switch(page, lang).get_by_role("radio", name="English")).to_be_visible()  # waits for it
     assert_accessible(page)
 
 
