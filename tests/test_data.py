@@ -54,7 +54,7 @@ BAD_CASES = [
     ("coverage.csv", "2024-09-10,50,", "2024-09-31,50,", "coverage.csv", 3, "as_of", "2024-09-31"),
     ("coverage.csv", "city-workers,S1a", "city-workers,S99", "coverage.csv", 3, "source_id", "S99"),
     ("coverage.csv", "50,150000,300000", "50,250000,300000", "coverage.csv", 3, "coverage_pct", "agree"),
-    ("targets.csv", "kota-jambi,2024,53,S1a", "kota-jambi,2024,abc,S1a", "targets.csv", 2, "target_pct", "abc"),
+    ("targets.csv", "kota-jambi,2024,53,", "kota-jambi,2024,abc,", "targets.csv", 2, "target_pct", "abc"),
     ("coverage.csv", "kota-jambi,2024-09-10", "kota-medan,2024-09-10", "coverage.csv", 3, "area", "kota-medan"),
     ("sources.csv", "https://jambi.antaranews.com/berita/588119", "javascript:alert(1)//", "sources.csv", 2, "url", ""),
 ]

@@ -103,7 +103,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Characters a text field may hold: the longest real values are a third of these (titles 148, notes 131).
 TEXT_LIMIT = 300
-TEXT_LIMITS = {"note_id": 1000, "note_en": 1000, "url": 2000}
+TEXT_LIMITS = {"note_id": 1000, "note_en": 1000, "text_id": 1000, "text_en": 1000, "url": 2000}
 
 
 def formula_like(text: str) -> bool:
