@@ -209,13 +209,15 @@ def test_sources_slides_link_every_source_the_deck_cites_and_what_corroborates_i
     assert external == expected
 
 
-def test_a_deck_of_one_chart_lists_what_the_home_page_names_for_the_same_figures(package):
-    """The progress chart and the title slide show the newest figure and target: the home page's sources of both."""
-    presentation = opened(deck.deck_file(package, "en", ("progress",), today=SITE_TODAY))
+@pytest.mark.parametrize("chart_id, figure", [("progress", None), ("covered", "coverage_pct")])
+def test_a_deck_of_one_chart_lists_what_the_home_page_names_for_the_same_figures(package, chart_id, figure):
+    """The title slide shows the newest figure and target (and progress the same); covered the September 2024
+    figure: the home page's sources of each, corroborating ones included, the title slide's first."""
+    presentation = opened(deck.deck_file(package, "en", (chart_id,), today=SITE_TODAY))
     home = figures.figures(package, SITE_TODAY)
-    assert listed(presentation, "en") == list(
-        dict.fromkeys(home["city_latest_pct"].sources + home["city_target_pct"].sources)
-    )
+    expected = home["city_latest_pct"].sources + home["city_target_pct"].sources
+    expected += home[figure].sources if figure else ()
+    assert listed(presentation, "en") == list(dict.fromkeys(expected))
 
 
 # The newest city figure on 15 January 2027, typed: "about" (its source rounds it), its base, its age on that day.
