@@ -82,15 +82,13 @@ def _title_slide(deck, package: DataPackage, lang: str, today: dt.date) -> tuple
 
 def _stack(slide: Slide, box: Box, words: dict, lang: str) -> None:
     """The card's sentence, its note and its source line, one under the other in ``box``; smaller when long."""
-    left, top, width, tall = box
     texts = [str(words["sub"]), str(words["note"]), str(words["source"])]
     for sizes in ((20, 18, 14), (16, 14, 12)):
-        heights = [slides.height(text, width, size) for text, size in zip(texts, sizes, strict=True)]
-        if sum(heights) + 0.3 <= tall:
+        if sum(slides.height(text, box[2], size) for text, size in zip(texts, sizes, strict=True)) <= box[3]:
             break
-    for text, size, height, color in zip(texts, sizes, heights, (INK, INK, GREY), strict=True):
-        slides.text(slide, (left, top, width, height), [text], size, lang, color=color)
-        top += height + 0.15
+    text_frame = slides.frame(slide.shapes.add_textbox(0, 0, 0, 0), box)
+    for text, size, color in zip(texts, sizes, (INK, INK, GREY), strict=True):
+        slides.write(text_frame, [text], size, lang, before=0.8, color=color)
 
 
 def _words(text: str) -> list[str]:
@@ -127,7 +125,7 @@ def _chart_slide(deck, package: DataPackage, chart_id: str, lang: str, today: dt
     picture.name = view.title
     picture._element.nvPicPr.cNvPr.set("descr", view.alt_text)  # alt text: python-pptx has no setter for it
     told = caveats(view.takeaway, parts.notes)
-    column = (MARGIN + width + GAP, top + 0.1, WIDTH - 2 * MARGIN - width - GAP, bottom - top)
+    column = (MARGIN + width + GAP, top + 0.1, WIDTH - 2 * MARGIN - width - GAP, bottom - top - 0.25)
     _column(slide, column, view.takeaway, told, lang)
     slides.text(slide, (MARGIN, bottom, WIDTH - 2 * MARGIN, source_height), [source], 14, lang, color=GREY)
     slides.notes(slide, [view.takeaway, *([_("Caveats:")] if told else []), *(f"– {note}" for note in told), source])
@@ -139,14 +137,14 @@ def _column(slide: Slide, box: Box, takeaway: str, notes: list[str], lang: str) 
 
     The takeaway is set a little smaller (18 points, not 20) when that makes room for the caveats.
     """
-    left, top, width, tall = box
+    width, tall = box[2], box[3]
     more = slides.height("\n".join(notes), width, 14) + 0.1 * len(notes) if notes else 0.0
     fits = [size for size in (20, 18) if notes and slides.height(takeaway, width, size) + 0.25 + more <= tall]
-    size = fits[0] if fits else 20
-    said = slides.height(takeaway, width, size)
-    slides.text(slide, (left, top, width, said), [takeaway], size, lang)
+    text_frame = slides.frame(slide.shapes.add_textbox(0, 0, 0, 0), box)
+    slides.write(text_frame, [takeaway], fits[0] if fits else 20, lang)
     if fits:
-        slides.text(slide, (left, top + said + 0.25, width, more), notes, 14, lang, color=GREY)
+        slides.write(text_frame, notes[:1], 14, lang, before=1.5, color=GREY)
+        slides.write(text_frame, notes[1:], 14, lang, color=GREY)
 
 
 def corroborated(package: DataPackage, source_ids: list[str]) -> list[str]:

@@ -74,21 +74,27 @@ def frame(shape, box: Box) -> TextFrame:
     return text_frame
 
 
-def write(text_frame: TextFrame, paragraphs: list[str | list[Run]], size: float, lang: str, **how) -> None:
-    """Each paragraph left aligned, a little space between them; a paragraph is a text, or runs of other sizes
-    (``[("sekitar ", 32), ("44%", 72)]``: one line, one baseline, as the share card sets "about" before its figure).
+def write(
+    text_frame: TextFrame, paragraphs: list[str | list[Run]], size: float, lang: str, before: float = 0.5, **how
+) -> None:
+    """Each paragraph left aligned, after what the frame holds, ``before`` times its size in points above it.
+
+    A paragraph is a text, or runs of other sizes (``[("sekitar ", 36), ("44%", 80)]``: one line, one baseline,
+    as the share card sets "about" before its figure). Texts of different sizes and colours share one frame, so
+    each follows the one before whatever the number of lines it wraps to.
     """
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
-    for index, parts in enumerate(paragraphs):
-        paragraph = text_frame.paragraphs[0] if index == 0 else text_frame.add_paragraph()
+    for parts in paragraphs:
+        first = not text_frame.paragraphs[-1].runs and len(text_frame.paragraphs) == 1  # a new frame's empty one
+        paragraph = text_frame.paragraphs[0] if first else text_frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
-        if index:
-            paragraph.space_before = Pt(size * 0.5)
-        for text, points in [(parts, size)] if isinstance(parts, str) else parts:
+        if not first:
+            paragraph.space_before = Pt(size * before)
+        for words, points in [(parts, size)] if isinstance(parts, str) else parts:
             run = paragraph.add_run()
-            run.text = text
+            run.text = words
             style(run, points, lang, **how)
 
 
