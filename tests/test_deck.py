@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import random
+import re
 import time
 import zipfile
 
@@ -14,20 +16,39 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 from streamlit.runtime.media_file_manager import MediaFileManager
 
-from jamsostek import charts, coverage, i18n
+from jamsostek import charts, coverage, figures, i18n
 from jamsostek.__main__ import main
-from jamsostek.exports import deck
+from jamsostek.exports import card, deck
 from jamsostek.exports import files as export
 from tests.conftest import SITE_TODAY, run_page
+from tests.test_dates import invented_days
 
 LANGS = ("id", "en")
 # Words of the deck per language, typed here (not taken from the code) so a wrong language fails.
 WORDS = {
-    "id": {"source": "Sumber: ", "as_of": "Data per ", "sources": "Sumber", "caveats": "Catatan penting:"},
-    "en": {"source": "Source: ", "as_of": "Data as of ", "sources": "Sources", "caveats": "Caveats:"},
+    "id": {
+        "source": "Sumber: ",
+        "as_of": "Angka per ",
+        "checked": "data diperiksa ",
+        "sources": "Sumber",
+        "continued": "Sumber (lanjutan)",
+        "caveats": "Catatan penting:",
+        "newest": "angka terbaru",
+    },
+    "en": {
+        "source": "Source: ",
+        "as_of": "Figures as of ",
+        "checked": "data checked ",
+        "sources": "Sources",
+        "continued": "Sources (continued)",
+        "caveats": "Caveats:",
+        "newest": "newest figure",
+    },
 }
-DATES = {"id": "10 September 2024", "en": "September 10, 2024"}  # the progress chart's data date
+DATES = {"id": "22 Mei 2025", "en": "May 22, 2025"}  # the progress chart's data date (its source gives the day)
+MID_MONTH = {"id": "pertengahan September 2024", "en": "mid-September 2024"}  # the province's, in the history notes
 BASE_CHANGE = {"id": "44% bukan penurunan dari 50%", "en": "44% is not a fall from 50%"}
+TARGET_BASE = {"id": "bandingkan dengan hati-hati", "en": "compare with care"}  # the progress chart's caveat
 
 
 def opened(content: bytes):
@@ -47,19 +68,48 @@ def runs(slide):
     return [r for s in slide.shapes if s.has_text_frame for p in s.text_frame.paragraphs for r in p.runs]
 
 
+def notes(slide) -> str:
+    return slide.notes_slide.notes_text_frame.text
+
+
+def source_slides(presentation, lang: str) -> list:
+    """The sources slides: the last ones, titled "Sources", then "Sources (continued)"; fails otherwise."""
+    slides = list(presentation.slides)
+    titles = [slide.shapes.title.text for slide in slides]
+    first = titles.index(WORDS[lang]["sources"])
+    assert titles[first + 1 :] == [WORDS[lang]["continued"]] * (len(titles) - first - 1), titles
+    return slides[first:]
+
+
+def listed(presentation, lang: str) -> list[str]:
+    """The source ids the sources slides list, in order (each entry starts with its id in bold)."""
+    bold = [run.text for slide in source_slides(presentation, lang) for run in runs(slide) if run.font.bold]
+    return [text.strip("[] ") for text in bold if text.startswith("[")]
+
+
+def cited(text: str) -> list[str]:
+    """The source ids a source line names: ``Publisher [S3a]; Publisher [S15a]``."""
+    return re.findall(r"\[([A-Za-z0-9-]+)\]", text)
+
+
 @pytest.fixture(scope="module")
 def decks(package) -> dict[str, bytes]:
     return {lang: deck.deck_file(package, lang) for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_deck_is_widescreen_with_title_chart_and_source_slides(decks, lang):
-    slides = opened(decks[lang]).slides
+def test_deck_is_widescreen_with_title_chart_and_source_slides(package, decks, lang):
     presentation = opened(decks[lang])
+    slides = presentation.slides
     assert (presentation.slide_width, presentation.slide_height) == (12192000, 6858000)  # 13.33 x 7.5 in, 16:9
-    assert len(slides) == 1 + len(charts.CHART_IDS) + 1
+    sources = source_slides(presentation, lang)
+    assert len(slides) == 1 + len(charts.CHART_IDS) + len(sources)
     assert slides[0].shapes.title.text == "Jamsostek Jambi"
-    assert slides[len(slides) - 1].shapes.title.text == WORDS[lang]["sources"]
+    titles = [slide.shapes.title.text for slide in slides]
+    assert titles[1 : 1 + len(charts.CHART_IDS)] == [
+        export.chart_view(package, c, lang).title for c in charts.CHART_IDS
+    ]
+    assert all(texts(slide) for slide in sources)  # no empty sources slide
     for slide in slides:  # editable text in a font every Windows machine has
         assert all(run.font.name == "Arial" for run in runs(slide))
 
@@ -82,7 +132,9 @@ def test_chart_slide_has_picture_title_takeaway_source_and_date(package, decks, 
     words = texts(slide)
     assert view.takeaway in words
     source = next(text for text in words if text.startswith(WORDS[lang]["source"]))
-    assert WORDS[lang]["as_of"] + i18n.date(view.as_of, lang) in source
+    assert source == charts.source_line(package, charts.REGISTRY[chart_id].data(package, lang, SITE_TODAY), lang)
+    assert WORDS[lang]["as_of"] + i18n.when(view.as_of, view.as_of_precision, lang) in source
+    assert source.endswith(WORDS[lang]["checked"] + i18n.date(package.as_of, lang))
     for source_id in view.source_ids:
         assert f"{package.source(source_id)['publisher']} [{source_id}]" in source
 
@@ -96,44 +148,124 @@ def test_dates_and_numbers_follow_the_language(decks, lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_notes_carry_the_takeaway_and_the_caveats(package, decks, lang):
-    slides = opened(decks[lang]).slides
-    for index, chart_id in enumerate(charts.CHART_IDS, start=1):
-        notes = slides[index].notes_slide.notes_text_frame.text
-        assert export.chart_view(package, chart_id, lang).takeaway in notes
-    history = slides[1 + charts.CHART_IDS.index("history")].notes_slide.notes_text_frame.text
-    assert WORDS[lang]["caveats"] in history and BASE_CHANGE[lang] in history
-    progress = slides[1 + charts.CHART_IDS.index("progress")].notes_slide.notes_text_frame.text
-    assert WORDS[lang]["caveats"] not in progress  # no caveats heading without caveats
+def test_no_slide_or_note_shows_a_day_its_source_does_not_give(package, decks, lang):
+    """A figure known to the month or to "mid-month" is never shown with a day, on a slide or in its notes."""
+    presentation = opened(decks[lang])
+    shown = " ".join(" ".join(texts(slide)) + " " + notes(slide) for slide in presentation.slides)
+    assert not [day for day in invented_days(package)[lang] if day in shown]
+    history = presentation.slides[1 + charts.CHART_IDS.index("history")]
+    assert MID_MONTH[lang] in notes(history)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_sources_slide_links_every_source(package, decks, lang):
+def test_notes_carry_the_takeaway_and_the_caveats(package, decks, lang):
     slides = opened(decks[lang]).slides
-    sources = slides[len(slides) - 1]
-    links = {run.hyperlink.address: run.text for run in runs(sources) if run.hyperlink.address}
-    named = {coverage.latest(package, with_counts=False).source_id}
-    for chart_id in charts.CHART_IDS:
-        named |= set(export.chart_view(package, chart_id, lang).source_ids)
+    for index, chart_id in enumerate(charts.CHART_IDS, start=1):
+        view = export.chart_view(package, chart_id, lang)
+        parts = charts.REGISTRY[chart_id].data(package, lang, SITE_TODAY)
+        told = deck.caveats(view.takeaway, parts.notes)
+        heading = [WORDS[lang]["caveats"]] if told else []
+        source = charts.source_line(package, parts, lang)
+        assert notes(slides[index]) == "\n".join([view.takeaway, *heading, *(f"– {note}" for note in told), source])
+    history = notes(slides[1 + charts.CHART_IDS.index("history")])
+    assert WORDS[lang]["caveats"] in history and BASE_CHANGE[lang] in history
+    progress = notes(slides[1 + charts.CHART_IDS.index("progress")])
+    assert WORDS[lang]["caveats"] in progress and TARGET_BASE[lang] in progress
+    newer = charts.REGISTRY["progress"].data(package, lang, SITE_TODAY).notes[1]  # "No newer figure was published"
+    assert newer in export.chart_view(package, "progress", lang).takeaway and progress.count(newer) == 1
+
+
+def test_caveats_leave_out_what_the_takeaway_already_says():
+    takeaway = "The newest figure: about 44%, as of May 22, 2025 (18 months ago). No newer figure was published."
+    restated = "The newest figure: about 44%, as of May 22, 2025 (18 months before November 29, 2026)."
+    other = "The target's base is not the figure's: compare with care."
+    assert deck.caveats(takeaway, ("No newer figure was published.", restated, other)) == [other]
+    assert deck.caveats(takeaway, (restated,)) == []
+
+
+def test_notes_have_no_caveats_heading_without_caveats(package, monkeypatch):
+    monkeypatch.setattr(deck, "caveats", lambda takeaway, notes: [])
+    presentation = opened(deck._deck.__wrapped__(package, "en", ("progress",), SITE_TODAY))
+    assert WORDS["en"]["caveats"] not in notes(presentation.slides[1])
+    assert TARGET_BASE["en"] not in " ".join(texts(presentation.slides[1]))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_sources_slides_link_every_source_the_deck_cites_and_what_corroborates_it(package, decks, lang):
+    """A deck of every chart lists what /cakupan lists: every figure's and target's source, corroborating ones too."""
+    presentation = opened(decks[lang])
+    sources = source_slides(presentation, lang)
+    named = listed(presentation, lang)
+    assert len(named) == len(set(named)) and set(named) == set(coverage.source_ids(package))
+    assert {"S15b", "S1b", "S13c"} <= set(named)  # corroborating sources (corroborations.csv)
+    title = " ".join(texts(presentation.slides[0]))
+    slide_sources = [cited(title)] + [list(export.chart_view(package, c, lang).source_ids) for c in charts.CHART_IDS]
+    assert named[: len(cited(title))] == cited(title) and all(set(ids) <= set(named) for ids in slide_sources)
+    links = {run.hyperlink.address: run.text for slide in sources for run in runs(slide) if run.hyperlink.address}
     expected = {package.source(s)["url"] for s in named if package.source(s).get("url")}
     assert set(links) == expected and len(expected) >= 5
     assert all(text == address for address, text in links.items())  # the address shown is the link
-    external = [rel for rel in sources.part.rels.values() if rel.is_external]
-    assert {rel.target_ref for rel in external} == expected
-    body = " ".join(texts(sources))
-    assert all(f"[{s}]" in body for s in named)
+    external = {rel.target_ref for slide in sources for rel in slide.part.rels.values() if rel.is_external}
+    assert external == expected
 
 
-@pytest.mark.parametrize("lang, made", [("id", "Dibuat 15 Januari 2027"), ("en", "Made on January 15, 2027")])
-def test_title_slide_names_the_newest_city_figure_and_today(package, set_today, lang, made):
+@pytest.mark.parametrize("chart_id, figure", [("progress", None), ("covered", "coverage_pct")])
+def test_a_deck_of_one_chart_lists_what_the_home_page_names_for_the_same_figures(package, chart_id, figure):
+    """The title slide shows the newest figure and target (and progress the same); covered the September 2024
+    figure: the home page's sources of each, corroborating ones included, the title slide's first."""
+    presentation = opened(deck.deck_file(package, "en", (chart_id,), today=SITE_TODAY))
+    home = figures.figures(package, SITE_TODAY)
+    expected = home["city_latest_pct"].sources + home["city_target_pct"].sources
+    expected += home[figure].sources if figure else ()
+    assert listed(presentation, "en") == list(dict.fromkeys(expected))
+
+
+# The newest city figure on 15 January 2027, typed: "about" (its source rounds it), its base, its age on that day.
+TITLE_WORDS = {
+    "id": (
+        "sekitar 44%",
+        "sekitar 228.000 pekerja potensial",
+        "(19 bulan sebelum 15 Januari 2027)",
+        "Dibuat 15 Januari 2027",
+    ),
+    "en": (
+        "about 44%",
+        "about 228,000 potential workers",
+        "(19 months before January 15, 2027)",
+        "Made on January 15, 2027",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_title_slide_says_what_the_share_card_says_on_the_day_it_is_made(package, set_today, lang):
+    """The newest city figure named as the newest, "about", its base, date, age on the day, target and sources."""
     today = set_today("2027-01-15")
     title = opened(deck.deck_file(package, lang)).slides[0]
-    words = " ".join(texts(title))
-    newest = coverage.latest(package, with_counts=False)
-    assert i18n.percent(newest.coverage_pct, lang) in words and i18n.date(newest.as_of, lang) in words
-    assert f"[{newest.source_id}]" in words and made in words
+    words = texts(title)
+    same = card.card_lines(package, lang, today)
+    assert f"{same['prefix']} {same['headline']}" in words  # "sekitar 44%", as one line
+    assert {same["kicker"], same["sub"], same["note"], same["source"]} <= set(words)
+    figure, base, age, made = TITLE_WORDS[lang]
+    assert figure in words and made in words
+    assert WORDS[lang]["newest"] in same["kicker"] and base in same["sub"] and age in same["sub"]
+    assert DATES[lang] in same["sub"]  # the source gives the day
+    assert same["source"].endswith(WORDS[lang]["checked"] + i18n.date(package.as_of, lang))
     props = opened(deck.deck_file(package, lang)).core_properties
     assert props.created == props.modified == dt.datetime.combine(today, dt.time())
+
+
+def test_chart_slides_follow_the_day_the_deck_is_made_for_not_the_clock(package):
+    """Built for 15 January 2028 while the clock says 29 November 2026: every slide speaks of 15 January 2028."""
+    later = dt.date(2028, 1, 15)
+    slides = opened(deck.deck_file(package, "en", ("progress", "history"), today=later)).slides
+    assert "(2 years and 7 months before January 15, 2028)" in " ".join(texts(slides[0]))
+    progress = export.chart_view(package, "progress", "en", today=later)
+    assert progress.takeaway in texts(slides[1]) and "(2 years and 7 months ago)" in progress.takeaway
+    picture = next(s for s in slides[1].shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE)
+    assert picture.image.blob == export.chart_file(package, "progress", "en", "png", export.SLIDE, today=later)
+    assert picture.image.blob != export.chart_file(package, "progress", "en", "png", export.SLIDE)
+    assert "the axis runs to January 15, 2028" in notes(slides[2])
 
 
 def test_same_bytes_for_the_same_data_and_day(package, monkeypatch):
@@ -158,7 +290,7 @@ def test_cli_selects_charts_in_the_order_given(package, tmp_path, capsys):
     assert main(["export-deck", str(out), "--lang", "en", "--charts", "history, progress"]) == 0
     slides = opened(out.read_bytes()).slides
     titles = [slide.shapes.title.text for slide in slides]
-    assert len(slides) == 4
+    assert len(slides) == 1 + 2 + len(source_slides(opened(out.read_bytes()), "en"))
     assert titles[1:3] == [export.chart_view(package, c, "en").title for c in ("history", "progress")]
     assert "2 chart slides" in capsys.readouterr().out
 
@@ -215,9 +347,20 @@ def test_many_sources_continue_on_more_slides_without_losing_one(package):
     slides = list(presentation.slides)
     assert len(slides) > 1
     assert [s.shapes.title.text for s in slides] == ["Sumber"] + ["Sumber (lanjutan)"] * (len(slides) - 1)
-    bold = [run.text for slide in slides for run in runs(slide) if run.font.bold]
-    listed = [text.strip("[] ") for text in bold if text.startswith("[")]
-    assert listed == source_ids
+    assert listed(presentation, "id") == source_ids
+
+
+def test_pages_are_as_few_as_fit_and_the_fullest_as_empty_as_it_can_be():
+    assert deck._pages(list("abcde"), [1.0] * 5, 4.0) == [["a", "b", "c"], ["d", "e"]]  # not 4 and 1
+    assert deck._pages(list("ab"), [5.0, 1.0], 4.0) == [["a"], ["b"]]  # an item taller than a page stands alone
+    rng = random.Random(18)
+    for _ in range(200):
+        heights = [rng.uniform(0.3, 1.5) for _ in range(rng.randint(1, 30))]
+        items = [str(i) for i in range(len(heights))]
+        pages = deck._pages(items, heights, 5.9)
+        assert [item for page in pages for item in page] == items and all(pages)
+        assert len(pages) == len(deck._split(items, heights, 5.9))  # as few as the plain fill needs
+        assert all(sum(heights[int(i)] for i in page) <= 5.9 for page in pages)
 
 
 def test_layouts_span_the_widescreen_slide_for_slides_the_official_adds(decks):

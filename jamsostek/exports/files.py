@@ -112,15 +112,17 @@ def render_spec(spec: dict, fmt: str, size: tuple[int, int], scale: float | None
     return svg.encode("utf-8")
 
 
-def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str = "container") -> ChartView:
-    """The chart's ChartView as of today (see jamsostek.charts), cached; raises ExportError for an unknown id.
+def chart_view(
+    package: DataPackage, chart_id: str, lang: str, width: int | str = "container", today: dt.date | None = None
+) -> ChartView:
+    """The chart's ChartView as of ``today`` (default: the clock's day), cached; ExportError for an unknown id.
 
     Charts say how old the newest figure is and whether a target's year has ended, so every cache here is
     keyed by the day as well as by the package's content.
     """
     if chart_id not in charts.CHART_IDS:
         raise ExportError(f"unknown chart {chart_id!r}; the charts are: {', '.join(charts.CHART_IDS)}")
-    return _chart_view(package, chart_id, lang, width, clock.today())
+    return _chart_view(package, chart_id, lang, width, today or clock.today())
 
 
 @per_package(maxsize=64)
@@ -149,12 +151,16 @@ def chart_file(
     fmt: str = "png",
     size: tuple[int, int] = SLIDE,
     scale: float | None = None,
+    today: dt.date | None = None,
 ) -> bytes:
-    """One chart as PNG, SVG or PDF, as of today; cached per package, day, chart, language, format and size."""
+    """One chart as PNG, SVG or PDF, as of ``today`` (default: the clock's day).
+
+    Cached per package, day, chart, language, format and size.
+    """
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    chart_view(package, chart_id, lang)  # an unknown chart is an ExportError before anything is drawn
-    return _chart_file(package, chart_id, lang, fmt, tuple(size), scale, clock.today())
+    chart_view(package, chart_id, lang, today=today)  # an unknown chart is an ExportError before anything is drawn
+    return _chart_file(package, chart_id, lang, fmt, tuple(size), scale, today or clock.today())
 
 
 @per_package(maxsize=128)
