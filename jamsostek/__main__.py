@@ -8,11 +8,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jamsostek.data import DATA_DIR, DataError, live, load, validate
+from jamsostek.data import DATA_DIR, DataError, live
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(Path(args.directory))
+    from jamsostek import contract  # the pages' modules (Altair among them): the contract builds every page
+
+    problems = contract.validate(Path(args.directory))
     for problem in problems:
         print(problem)
     if not problems:
@@ -21,11 +23,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from jamsostek import charts  # Altair and vl-convert: only for the commands that draw
+    from jamsostek import charts, contract  # Altair and vl-convert: only for the commands that draw
     from jamsostek.exports import files
 
     if args.list:
-        package = load()
+        package = contract.load()
         for chart_id in charts.CHART_IDS:
             print(f"{chart_id}\t{charts.view(chart_id, package, args.lang).title}")
         return 0
@@ -40,7 +42,7 @@ def _export_chart(args: argparse.Namespace) -> int:
         print(f"export-chart: {exc}", file=sys.stderr)
         return 2
     try:
-        content = files.chart_file(load(), args.chart, args.lang, fmt, size)
+        content = files.chart_file(contract.load(), args.chart, args.lang, fmt, size)
     except DataError as exc:
         print(f"export-chart: the data package is not valid:\n{exc}", file=sys.stderr)
         return 1
@@ -66,13 +68,14 @@ def _add_export_chart(commands) -> None:
 
 
 def _build_static(args: argparse.Namespace) -> int:
+    from jamsostek import contract  # the pages' modules: the light version is built only from data they build from
     from jamsostek.exports import static  # Jinja and markdown-it: only for this command
 
     url = args.data_url or live.settings(os.environ, {})[0]
     with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
         try:
             directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)
-            package = load(directory)
+            package = contract.load(directory)
         except live.FetchError as exc:
             print(f"build-static: cannot read the live data ({exc}); {args.out_dir} was left untouched")
             return 1

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jamsostek.data import AREAS, DataPackage
+from jamsostek.data import AREAS, DataPackage, Need
 
 CITY = "kota-jambi"
+NEEDS = tuple(Need("coverage", "area", area, "the coverage pages and charts show its newest figure") for area in AREAS)
 
 
 @dataclass(frozen=True)

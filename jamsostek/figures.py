@@ -6,10 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 
 from jamsostek import clock, coverage, i18n, rules
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.labels import BENEFIT_KINDS, UNIT_KINDS
 
 TRANSPORT_EXAMPLE = rules.TRANSPORT_EXAMPLE
+DISCOUNTS = ("pp50-transport", "pp50-other")
+DEATH, DISABILITY = "jkk-death-multiple", "jkk-disability-multiple"
+NEEDS = (
+    *(Need("discounts", "id", d, "the home page names its period") for d in DISCOUNTS),
+    *(
+        Need("benefits", "id", b, "the home and benefits pages state it at the lowest income")
+        for b in (DEATH, DISABILITY)
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,7 @@ def _costs(package: DataPackage, today: dt.date) -> dict[str, Figure]:
     core = rules.quote(package, rules.Question(TRANSPORT_EXAMPLE, low, rules.CORE_PROGRAMMES, today))
     full = rules.quote(package, rules.Question(TRANSPORT_EXAMPLE, low, frozenset(rules.PROGRAMMES), today))
     lines = {line.programme: line for line in full.lines}
-    transport, other = _by_id(package.discounts, "pp50-transport"), _by_id(package.discounts, "pp50-other")
+    transport, other = (_by_id(package.discounts, d) for d in DISCOUNTS)
     jkk = package.contributions[package.contributions["programme"] == "jkk"].iloc[0]
     jht = package.contributions[package.contributions["programme"] == "jht"].iloc[0]
     return {
@@ -97,8 +106,8 @@ def _benefits(package: DataPackage, today: dt.date) -> dict[str, Figure]:
         kind = BENEFIT_KINDS.get(row["kind"]) or ("number" if row["kind"] in ("years", "months") else None)
         if kind and not i18n.missing(row["value"]):
             out[row["id"].replace("-", "_")] = Figure(float(row["value"]), kind, row["source_id"])
-    out["jkk_death_at_lowest"] = Figure(paid["jkk-death-multiple"], "money", "S11c")
-    out["jkk_disability_at_lowest"] = Figure(paid["jkk-disability-multiple"], "money", "S11c")
+    out["jkk_death_at_lowest"] = Figure(paid[DEATH], "money", "S11c")
+    out["jkk_disability_at_lowest"] = Figure(paid[DISABILITY], "money", "S11c")
     return out
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from jamsostek import clock
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.data.cache import per_package
 
 WORK_KINDS: tuple[str, ...] = ("ojol", "ojek-pangkalan", "kurir", "sopir", "umkm", "mandiri-lain", "karyawan")
@@ -18,6 +18,11 @@ EMPLOYEE_WORK = frozenset({"karyawan"})
 PROGRAMMES: tuple[str, ...] = ("jkk", "jkm", "jht")
 CORE_PROGRAMMES = frozenset({"jkk", "jkm"})
 UNSURE = "unsure"  # a benefit FACTS.md marks [?]: the page says "check with BPJS Ketenagakerjaan"
+LOWEST_INCOME = "lowest-income"
+NEEDS = (
+    Need("rules", "id", LOWEST_INCOME, "the check prices incomes below it at this level"),
+    *(Need("contributions", "programme", p, "the check prices every programme") for p in PROGRAMMES),
+)
 
 
 @dataclass(frozen=True)
@@ -119,7 +124,7 @@ def _valid_on(frame: pd.DataFrame, on: dt.date) -> pd.DataFrame:
 def lowest_income(package: DataPackage) -> int:
     """The lowest declared income level, Rp1,000,000 per the sources."""
     rules = package.rules
-    return int(rules.loc[rules["id"] == "lowest-income", "value"].iloc[0])
+    return int(rules.loc[rules["id"] == LOWEST_INCOME, "value"].iloc[0])
 
 
 def contribution(package: DataPackage, programme: str, income: int, on: dt.date) -> Line | None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from jamsostek import i18n
 from jamsostek.content import escape_markdown
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.i18n import N_
 from jamsostek.labels import BENEFIT_KINDS, PROGRAMME_NAMES, name
 from jamsostek.rules import CORE_PROGRAMMES, Quote, discount_periods, rule_value
 
+FULL_PAY_MONTHS = "jkk-full-pay-months"
+NEEDS = (Need("rules", "id", FULL_PAY_MONTHS, "the check says how long JKK pays full income"),)
 CHECK_WITH_BPJS = N_("check with BPJS Ketenagakerjaan")
 BUDGET_PAID_NO_DISCOUNT = N_(
     "No discount: it is not for participants whose contributions the state or city budget pays "
@@ -78,7 +80,7 @@ BENEFIT_SENTENCES: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 def _formatted(quote: Quote, package: DataPackage, lang: str) -> dict[str, str]:
     """Every benefit's value and amount as text, keyed as the sentences name them."""
-    values = {"full_months": i18n.number(rule_value(package, "jkk-full-pay-months"), lang)}
+    values = {"full_months": i18n.number(rule_value(package, FULL_PAY_MONTHS), lang)}
     for item in quote.benefit_items:
         key = item.id.replace("-", "_")
         if item.value is not None:
