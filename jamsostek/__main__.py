@@ -1,4 +1,4 @@
-"""Command line: ``validate [DIR]``, ``export-chart ID OUT.png|svg|pdf [--lang] [--size]``, ``export-chart --list``."""
+"""Command line: ``validate``, ``export-chart ID OUT.png|svg|pdf``, ``export-deck OUT.pptx``, ``build-static``."""
 
 from __future__ import annotations
 
@@ -67,17 +67,55 @@ def _add_export_chart(commands) -> None:
     cmd.set_defaults(run=_export_chart)
 
 
+def _export_deck(args: argparse.Namespace) -> int:
+    from jamsostek import contract
+    from jamsostek.exports import deck, files  # python-pptx, Altair and vl-convert: only for the commands that draw
+
+    try:
+        if not args.out.lower().endswith(".pptx"):
+            raise files.ExportError(f"{args.out!r}: the file name must end in .pptx")
+        chart_ids = deck.parse_charts(args.charts)
+    except files.ExportError as exc:
+        print(f"export-deck: {exc}", file=sys.stderr)
+        return 2
+    try:
+        content = deck.deck_file(contract.load(), args.lang, chart_ids)
+    except DataError as exc:
+        print(f"export-deck: the data package is not valid:\n{exc}", file=sys.stderr)
+        return 1
+    try:
+        Path(args.out).write_bytes(content)
+    except OSError as exc:
+        print(f"export-deck: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: {len(chart_ids)} chart slides ({', '.join(chart_ids)}), {args.lang}")
+    return 0
+
+
+def _add_export_deck(commands) -> None:
+    cmd = commands.add_parser("export-deck", help="write a 16:9 PowerPoint deck: a slide per chart, editable text")
+    cmd.add_argument("out", help="output file: .pptx")
+    cmd.add_argument("--lang", choices=("id", "en"), default="id", help="language (default: id)")
+    cmd.add_argument(
+        "--charts", help="chart ids separated by commas, in slide order (default: all; see export-chart --list)"
+    )
+    cmd.set_defaults(run=_export_deck)
+
+
 def _build_static(args: argparse.Namespace) -> int:
     from jamsostek import contract  # the pages' modules: the light version is built only from data they build from
     from jamsostek.exports import static  # Jinja and markdown-it: only for this command
 
     url = args.data_url or live.settings(os.environ, {})[0]
+    if url and live.url_problem(url):  # the app's rule: never a local file or another scheme
+        print(f"build-static: --data-url {url!r} is {live.url_problem(url)}; give an http(s) address")
+        return 2
     with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
         try:
             directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)
             package = contract.load(directory)
         except live.FetchError as exc:
-            print(f"build-static: cannot read the live data ({exc}); {args.out_dir} was left untouched")
+            print(f"build-static: cannot read the live data ({exc.kind}: {exc}); {args.out_dir} was left untouched")
             return 1
         except DataError as exc:
             print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
@@ -100,6 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("directory", nargs="?", default=str(DATA_DIR))
     check.set_defaults(run=_validate)
     _add_export_chart(commands)
+    _add_export_deck(commands)
     light = commands.add_parser("build-static", help="write the light version (static HTML) into OUT_DIR")
     light.add_argument("out_dir")
     light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")

@@ -15,6 +15,8 @@ REQUIRED_FIELDS = ("title", "summary")
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
 SECTION = re.compile(r"^<!--\s*section:\s*([a-z0-9-]+)\s*-->\s*$", re.MULTILINE)
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+AUTOLINK_START = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
 
 class ContentError(ValueError):
@@ -33,8 +35,12 @@ class Page:
 
 
 def escape_markdown(text: str) -> str:
-    """Text shown literally inside Markdown: no links, emphasis, HTML or directives."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Text shown literally inside Markdown: no links, emphasis, HTML or directives.
+
+    Backslashes don't stop GFM's autolinks (remark finds ``http://``, ``www.`` and ``a@b.c`` in the text
+    after escapes are resolved), so a word joiner, which reads and wraps the same, breaks each of them.
+    """
+    return MARKDOWN_SPECIAL.sub(r"\\\1", AUTOLINK_START.sub(WORD_JOINER, text))
 
 
 def split_front_matter(text: str, path: Path) -> tuple[dict, str]:

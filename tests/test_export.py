@@ -101,8 +101,9 @@ def test_sizes_and_extensions_are_read():
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_share_card_is_square_and_fits(package, lang):
-    png = card.share_card(package, lang, site_url="https://example.org")
+def test_share_card_is_square_and_fits(package, lang, monkeypatch):
+    monkeypatch.setenv("JAMSOSTEK_SITE_URL", "https://example.org")
+    png = card.share_card(package, lang)
     assert export.png_size(png) == card.CARD_SIZE == (1080, 1080)
     assert card.card_fits(package, lang, "https://example.org")
 

@@ -87,6 +87,18 @@ def _escaping_path(routes):
     replace_in(routes, "/pkg/datapackage.json", '"path": "coverage.csv"', '"path": "../../etc/passwd"')
 
 
+def _redirect_elsewhere(routes):
+    routes["/pkg/datapackage.json"] = Reply(b"", 302, headers={"Location": "http://127.0.0.2:9/datapackage.json"})
+
+
+def _nested_json(routes):
+    routes["/pkg/datapackage.json"] = Reply(b"[" * 200_000, content_type="application/json")
+
+
+def _broken_gzip(routes):
+    routes["/pkg/coverage.csv"] = Reply(b"\x1f\x8b\x08\x00 not gzip", headers={"Content-Encoding": "gzip"})
+
+
 BROKEN = {
     "404": (_broken_descriptor_404, live.HTTP),
     "500": (_server_error, live.HTTP),
@@ -99,6 +111,9 @@ BROKEN = {
     "oversized, no length": (_oversized_unannounced, live.TOO_LARGE),
     "not json": (_not_json, live.NOT_A_PACKAGE),
     "path outside": (_escaping_path, live.NOT_A_PACKAGE),
+    "redirect to another host": (_redirect_elsewhere, live.REDIRECT),
+    "deeply nested json": (_nested_json, live.NOT_A_PACKAGE),
+    "broken gzip": (_broken_gzip, live.BROKEN),
 }
 
 
@@ -122,7 +137,6 @@ def test_a_broken_live_package_is_refused_and_the_last_good_one_stays(name, serv
     source.refresh()
     assert _newest_city(source.package()) == NEW_DATE
     break_it(server.routes)
-    time.sleep(0.06)  # past the TTL
     with caplog.at_level(logging.WARNING, logger="jamsostek.live"):
         source.refresh()
     assert _newest_city(source.package()) == NEW_DATE
@@ -209,21 +223,29 @@ def test_only_one_refresh_runs_at_a_time(server, good_routes, bundled):
     source.wait(10)
 
 
+A = "https://a.example/dp.json"
+B = "https://b.example/dp.json"
+
+
 @pytest.mark.parametrize(
     ("env", "secrets", "expected"),
     [
         ({}, {}, (None, live.DEFAULT_TTL)),
-        ({"JAMSOSTEK_DATA_URL": "https://a.example/dp.json"}, {"data_url": "https://b.example/dp.json"}, None),
-        ({}, {"data_url": "https://b.example/dp.json", "data_ttl": 30}, ("https://b.example/dp.json", 30.0)),
-        ({"JAMSOSTEK_DATA_URL": "https://a.example/dp.json", "JAMSOSTEK_DATA_TTL": "soon"}, {}, None),
+        ({"JAMSOSTEK_DATA_URL": A}, {"data_url": B}, (A, live.DEFAULT_TTL)),
+        ({}, {"data_url": B, "data_ttl": 30}, (B, 30.0)),
+        ({"JAMSOSTEK_DATA_URL": A, "JAMSOSTEK_DATA_TTL": "90"}, {"data_ttl": 30}, (A, 90.0)),
+        ({"JAMSOSTEK_DATA_URL": A, "JAMSOSTEK_DATA_TTL": "0.01"}, {}, (A, live.MIN_TTL)),
         ({"JAMSOSTEK_DATA_URL": "file:///etc/passwd"}, {}, (None, live.DEFAULT_TTL)),
-        ({"JAMSOSTEK_DATA_URL": "https://a.example/dp.json", "JAMSOSTEK_DATA_TTL": "-5"}, {}, None),
+        ({"JAMSOSTEK_DATA_URL": "http:///etc/passwd"}, {}, (None, live.DEFAULT_TTL)),
+        ({}, {"data_url": "ftp://b.example/dp.json"}, (None, live.DEFAULT_TTL)),
     ],
 )
 def test_settings_come_from_the_environment_then_secrets(env, secrets, expected):
-    url, ttl = live.settings(env, secrets)
-    if expected is None:
-        assert url == "https://a.example/dp.json"
-        assert ttl in (live.DEFAULT_TTL, live.MIN_TTL)
-    else:
-        assert (url, ttl) == expected
+    assert live.settings(env, secrets) == expected
+
+
+@pytest.mark.parametrize("raw", ["soon", "-5", "0", "nan", "inf", "-inf", "1e400", True, [30]])
+def test_a_ttl_that_is_not_a_positive_number_is_refused_with_a_message(raw, caplog):
+    with caplog.at_level(logging.WARNING, logger="jamsostek.live"):
+        assert live.settings({}, {"data_url": A, "data_ttl": raw}) == (A, live.DEFAULT_TTL)
+    assert f"data_ttl {raw!r} is not a positive number of seconds" in caplog.text

@@ -68,7 +68,7 @@ def test_share_page_offers_code_link_downloads_and_card(lang):
     assert any(c.startswith("<iframe") and "embed=true" in c and "chart=progress" in c for c in codes)
     assert any("/embed?chart=progress&lang=" + lang in c for c in codes)
     labels = [b.proto.label for b in app.get("download_button")]
-    assert len(labels) == 6 and any("1920 × 1080" in label for label in labels)
+    assert len(labels) == 7 and any("1920 × 1080" in label for label in labels)
     assert len(app.get("image")) == 1
     text = page_text(app)
     assert ("10 September 2024" if lang == "id" else "September 10, 2024") in text

@@ -5,7 +5,7 @@ from functools import partial
 import streamlit as st
 
 from jamsostek import charts, i18n, site, ui
-from jamsostek.exports import card, files
+from jamsostek.exports import card, deck, files
 
 lang = ui.language()
 _ = ui.translator(lang)
@@ -67,15 +67,24 @@ st.download_button(
     icon=":material/table:",
     width="stretch",
 )
+st.download_button(
+    _("PowerPoint (all charts)"),
+    partial(deck.deck_file, package, chart_lang),  # made when clicked: a slide per chart, in the chart language
+    file_name=files.file_name("slides", chart_lang, "pptx", as_of=package.as_of),
+    mime=deck.MIME,
+    on_click="ignore",
+    icon=":material/slideshow:",
+    width="stretch",
+)
 
 st.header(_("Share card for WhatsApp"))
 st.markdown(page.sections["card"])
 # the preview as SVG: a PNG would be resized by Streamlit on every run; the PNG is made when downloaded
-card_svg = card.share_card(package, chart_lang, fmt="svg", site_url=site_url).decode("utf-8")
+card_svg = card.share_card(package, chart_lang, fmt="svg").decode("utf-8")
 st.image(card_svg, width=360, alt=card.card_alt_text(package, chart_lang))
 st.download_button(
     _("Download the share card (PNG)"),
-    partial(card.share_card, package, chart_lang, "png", site_url),
+    partial(card.share_card, package, chart_lang, "png"),
     file_name=files.file_name("card", chart_lang, "png", card.CARD_SIZE),
     mime="image/png",
     on_click="ignore",

@@ -97,6 +97,8 @@ def _read_descriptor(directory: Path) -> tuple[dict | None, list[Problem]]:
         return None, [Problem(DESCRIPTOR, None, None, "file is not UTF-8 text")]
     except json.JSONDecodeError as exc:
         return None, [Problem(DESCRIPTOR, exc.lineno, None, f"broken JSON: {exc.msg}")]
+    except RecursionError:
+        return None, [Problem(DESCRIPTOR, None, None, "JSON nested too deeply to read")]
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         return None, [Problem(DESCRIPTOR, None, "resources", "not a data package (no resources list)")]
     return descriptor, []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from itertools import combinations
 
 import pandas as pd
@@ -168,6 +169,59 @@ def _discount_keys(discounts: pd.DataFrame) -> pd.DataFrame:
     return discounts.assign(key=keys)
 
 
+# Cells a spreadsheet runs as a formula (OWASP, "CSV injection"); a plain number is a number, not a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+# Characters a text field may hold: the longest real values are a third of these (titles 148, notes 131).
+TEXT_LIMIT = 300
+TEXT_LIMITS = {"note_id": 1000, "note_en": 1000, "url": 2000}
+
+
+def formula_like(text: str) -> bool:
+    """Whether a spreadsheet opening this cell would run it: it starts with = + - @, a tab or CR, and is no number."""
+    return text.startswith(FORMULA_START) and not PLAIN_NUMBER.fullmatch(text)
+
+
+def _texts(tables: dict[str, pd.DataFrame]) -> Iterator[tuple[str, int, str, str]]:
+    """Every text cell (the string fields of every table): file, row, field, text."""
+    for name, frame in tables.items():
+        for column in frame.columns:
+            for i, value in enumerate(frame[column]):
+                if isinstance(value, str):
+                    yield f"{name}.csv", _row(i), column, value
+
+
+def no_formula_text(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """No text that a spreadsheet would run: the CSVs the site publishes are opened in one."""
+    return [
+        Problem(file, row, field, f"text starting with {text[:1]!r} would run as a formula in a spreadsheet")
+        for file, row, field, text in _texts(tables)
+        if formula_like(text)
+    ]
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def no_control_characters(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """No tab, line break or other control character in text: a CR would start a new row in a spreadsheet."""
+    return [
+        Problem(file, row, field, f"text holds the control character {CONTROL.search(text).group()!r}")
+        for file, row, field, text in _texts(tables)
+        if CONTROL.search(text)
+    ]
+
+
+def text_within_limits(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """No text longer than its field may hold: a 4 MB title would be sent with every page."""
+    problems = []
+    for file, row, field, text in _texts(tables):
+        limit = TEXT_LIMITS.get(field, TEXT_LIMIT)
+        if len(text) > limit:
+            problems.append(Problem(file, row, field, f"{len(text)} characters, more than the {limit} it may hold"))
+    return problems
+
+
 # (the tables a check reads, the check): each runs when its tables could be read.
 CHECKS = (
     (("coverage",), lambda t, today: coverage_agrees(t["coverage"])),
@@ -179,6 +233,7 @@ CHECKS = (
     (("contributions",), lambda t, today: periods_valid("contributions", t["contributions"], "programme")),
     (("discounts",), lambda t, today: periods_valid("discounts", _discount_keys(t["discounts"]), "key")),
     (("benefits",), lambda t, today: periods_valid("benefits", t["benefits"], "id")),
+    ((), lambda t, today: no_formula_text(t) + no_control_characters(t) + text_within_limits(t)),
 )
 
 

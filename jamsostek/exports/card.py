@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from jamsostek import coverage, i18n
+from jamsostek import coverage, i18n, settings
 from jamsostek.charts.style import BLUE, FONT, GREY, INK, LIGHT, VERMILLION
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
@@ -131,9 +131,17 @@ def card_fits(package: DataPackage, lang: str, site_url: str = "") -> bool:
     return end <= footer
 
 
+def share_card(package: DataPackage, lang: str, fmt: str = "png") -> bytes:
+    """The share card as PNG (1080 x 1080), SVG or PDF; cached per package, language and format.
+
+    It names the site's configured address (``settings.site_url``), never the one a visitor's browser
+    reports: a client inventing a new host on every run would otherwise render a new card each time.
+    """
+    return _card_file(package, lang, fmt, settings.site_url())
+
+
 @per_package(maxsize=16)
-def share_card(package: DataPackage, lang: str, fmt: str = "png", site_url: str = "") -> bytes:
-    """The share card as PNG (1080 x 1080), SVG or PDF; cached per package, language and format."""
+def _card_file(package: DataPackage, lang: str, fmt: str, site_url: str) -> bytes:
     return render_spec(card_spec(package, lang, site_url), fmt, CARD_SIZE, scale=CARD_SIZE[0] / SIDE)
 
 

@@ -10,9 +10,9 @@ import zipfile
 
 from jamsostek import charts, cite
 from jamsostek.charts import ChartView
-from jamsostek.data import DESCRIPTOR, DataPackage, canonical_descriptor
+from jamsostek.data import DataPackage
 from jamsostek.data.cache import per_package
-from jamsostek.settings import BUNDLED_DATA_DIR
+from jamsostek.exports.published import frame_csv, package_files
 
 FORMATS: dict[str, str] = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 SLIDE: tuple[int, int] = (1920, 1080)
@@ -146,14 +146,15 @@ def chart_file(
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     size, scale = tuple(size), scale or default_scale(size)
-    spec = balanced_spec(charts.to_spec(chart_view(package, chart_id, lang, LAYOUT_WIDTH).chart), size, scale)
+    layout = round(size[0] / scale)  # the width the picture is laid out at: titles wrap to it
+    spec = balanced_spec(charts.to_spec(chart_view(package, chart_id, lang, layout).chart), size, scale)
     return render_spec(spec, fmt, size, scale)
 
 
 @per_package(maxsize=32)
 def chart_csv(package: DataPackage, chart_id: str, lang: str) -> bytes:
-    """Exactly the rows a chart plots, as UTF-8 CSV."""
-    return chart_view(package, chart_id, lang).data.to_csv(index=False).encode("utf-8")
+    """Exactly the rows a chart plots, as UTF-8 CSV, every cell safe to open in a spreadsheet."""
+    return frame_csv(chart_view(package, chart_id, lang).data)
 
 
 def file_name(chart_id: str, lang: str, fmt: str, size: tuple[int, int] | None = None, as_of=None) -> str:
@@ -177,13 +178,12 @@ def png_size(png: bytes) -> tuple[int, int]:
 def data_zip(package: DataPackage, lang: str, site_url: str = "") -> bytes:
     """The whole data package as a ZIP: the validated CSVs, the descriptor they were checked against, a README.
 
-    Built from the bytes loaded with the package, so a live refresh that removed its folder changes nothing.
+    Built from the bytes loaded with the package, so a live refresh that removed its folder changes nothing;
+    it holds the package's own files only (``published.package_files``), whatever a live source added.
     """
-    names = [DESCRIPTOR] + [resource["path"] for resource in canonical_descriptor()["resources"]]
-    files = package.files | {DESCRIPTOR: (BUNDLED_DATA_DIR / DESCRIPTOR).read_bytes()}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in names:
-            archive.writestr(f"{ZIP_FOLDER}/{name}", files[name])
+        for name, content in package_files(package).items():
+            archive.writestr(f"{ZIP_FOLDER}/{name}", content)
         archive.writestr(f"{ZIP_FOLDER}/README.md", cite.readme(package, lang, site_url))
     return buffer.getvalue()

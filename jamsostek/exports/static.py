@@ -10,17 +10,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
 
 from jamsostek import catalog, charts, clock, content, i18n, rules
 from jamsostek.data import DataPackage
 from jamsostek.exports.files import chart_csv
+from jamsostek.exports.published import package_files
 from jamsostek.figures import figures, format_figure
 from jamsostek.i18n import N_
 from jamsostek.labels import WORK_NAMES, name
-from jamsostek.settings import BUNDLED_DATA_DIR, TEMPLATES_DIR
+from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES, Page
 
 ICON = re.compile(r":material/[a-z0-9_]+:\s*")
+BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
 # Declared incomes in the cost table, as multiples of the lowest level (a presentation choice, not a rule).
 INCOME_MULTIPLES = (1, 1.5, 2, 3, 5)
 LIGHT_PAGES: tuple[Page, ...] = tuple(page for page in PAGES if page.light)
@@ -75,6 +78,7 @@ def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
         table = view.table(lang)
         svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
         svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
+        svg = svg.translate(BRACES)  # vl-convert writes no braces of its own: any are text from the data
         blocks.append(
             {
                 "id": chart_id,
@@ -93,8 +97,21 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
+def literal_braces(value: object) -> object:
+    """Text from the data, HTML-escaped, its braces written as character references (a browser shows the same).
+
+    So a ``{{`` in a source title is text, and ``verify`` can still read any ``{{`` in a page as a
+    placeholder our own content or templates left unfilled. Markup (our rendered prose) is left alone.
+    """
+    if isinstance(value, str) and not isinstance(value, Markup) and ("{" in value or "}" in value):
+        return Markup(str(escape(value)).translate(BRACES))
+    return value
+
+
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]), finalize=literal_braces
+    )
     env.trim_blocks = env.lstrip_blocks = True
     return env
 
@@ -176,11 +193,10 @@ def _render_site(package: DataPackage, out: Path, today: dt.date, base_url: str)
 
 
 def _copy_downloads(package: DataPackage, out: Path) -> None:
-    """The package's own files (from memory; the descriptor the site checked them against) and each chart's CSV."""
+    """The package's own files (``published.package_files``: nothing else a live source sent) and each chart's CSV."""
     (out / "data").mkdir()
-    for file_name, raw in package.files.items():
+    for file_name, raw in package_files(package).items():
         (out / "data" / file_name).write_bytes(raw)
-    (out / "data" / "datapackage.json").write_bytes((BUNDLED_DATA_DIR / "datapackage.json").read_bytes())
     (out / "charts").mkdir()
     for lang in i18n.LANGUAGES:
         for chart_id in charts.CHART_IDS:

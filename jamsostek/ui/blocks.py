@@ -24,6 +24,8 @@ LIVE_PROBLEMS = {
     live.TOO_LARGE: N_("the file was too large"),
     live.NOT_A_PACKAGE: N_("it was not a data package"),
     live.INVALID: N_("the figures failed the site's checks"),
+    live.BROKEN: N_("the source sent a broken or incomplete answer"),
+    live.REDIRECT: N_("the source sent the site to another address, which it does not follow"),
 }
 
 

@@ -7,7 +7,7 @@ import os
 
 import streamlit as st
 
-from jamsostek import clock, content, contract, figures, rules, site
+from jamsostek import clock, content, contract, figures, rules, settings, site
 from jamsostek.data import DataError, DataPackage, live
 from jamsostek.data.cache import per_package
 from jamsostek.figures import Figure
@@ -103,5 +103,6 @@ def home_cost_section() -> str:
 
 
 def site_url() -> str:
-    """The site's own address (``https://host[/prefix]``) as the visitor sees it, or "" when unknown."""
-    return site.base_url(getattr(st.context, "url", None))
+    """The site's own address (``https://host[/prefix]``): the configured one (``JAMSOSTEK_SITE_URL``),
+    else as the visitor's browser reports it, or "" when unknown."""
+    return settings.site_url() or site.base_url(getattr(st.context, "url", None))

@@ -90,10 +90,11 @@ def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
 
 
 @contextlib.contextmanager
-def serve() -> Iterator[str]:
+def serve(env: dict[str, str] | None = None) -> Iterator[str]:
     """The app, served as deployed (deploy/serve.py) from the repository root on a free port, until the block ends.
 
-    Nothing runs a page before the first visitor: the server is fresh, as after a (re)start.
+    Nothing runs a page before the first visitor: the server is fresh, as after a (re)start. ``env`` adds
+    environment settings (e.g. ``JAMSOSTEK_DATA_DIR`` for another copy of the data).
     """
     port = free_port()
     url = f"http://127.0.0.1:{port}"
@@ -103,7 +104,7 @@ def serve() -> Iterator[str]:
     command = [sys.executable, "deploy/serve.py", "run", "app.py", "--server.headless", "true"]
     command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
     with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
     try:
         _wait_healthy(proc, url, log)
         yield url

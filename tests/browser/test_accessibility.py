@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .a11y import assert_accessible
 from .helpers import open_page, url
@@ -27,6 +28,6 @@ def test_the_axe_check_catches_what_it_must(page, base_url, rule):
 def test_the_language_switch_is_a_labelled_group(page, base_url):
     open_page(page, url(base_url, "/", "en"))
     group = page.get_by_role("radiogroup", name="Language")
-    assert group.is_visible()
-    assert group.get_by_role("radio", name="English").get_attribute("aria-checked") == "true"
-    assert group.get_by_role("radio", name="Bahasa Indonesia").get_attribute("aria-checked") == "false"
+    expect(group).to_be_visible()
+    expect(group.get_by_role("radio", name="English")).to_have_attribute("aria-checked", "true")
+    expect(group.get_by_role("radio", name="Bahasa Indonesia")).to_have_attribute("aria-checked", "false")

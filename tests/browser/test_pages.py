@@ -61,8 +61,8 @@ def test_page_settles_fits_speaks_its_language_and_passes_axe(page, base_url, pa
     name = PAGES[path]
     if name != "embed":
         title = content.load_page(name, lang).title
-        assert page.locator("h1").first.inner_text().strip() == title
-        assert language_switch(page, lang).get_by_role("radio", name="English").is_visible()
+        expect(page.locator("h1").first).to_have_text(title)
+        expect(language_switch(page, lang).get_by_role("radio", name="English")).to_be_visible()
     assert_accessible(page)
 
 
@@ -75,15 +75,13 @@ HEADLINE = {
 @pytest.mark.parametrize("lang", LANGS)
 def test_home_shows_the_headline_figures_and_this_months_cost(page, base_url, values, lang):
     open_page(page, url(base_url, "/", lang))
-    text = main_text(page)
+    main = page.locator("[data-testid='stMainBlockContainer']")
     for figure in HEADLINE[lang]:
-        assert figure in text
+        expect(main).to_contain_text(figure)
     cost = values[lang]["cost_now"]
     per_month = {"id": "per bulan", "en": "per month"}[lang]
-    metric = page.locator("[data-testid='stMetricValue']").first
-    assert metric.is_visible()
-    assert metric.inner_text().strip() == f"{cost} {per_month}"
-    assert values[lang]["this_month"] in text
+    expect(page.locator("[data-testid='stMetricValue']").first).to_have_text(f"{cost} {per_month}")
+    expect(main).to_contain_text(values[lang]["this_month"])
 
 
 CHECK_CASES = [
@@ -178,7 +176,7 @@ def test_language_switch_keeps_the_answers_of_the_check(page, base_url):
     assert after.pop("lang") == ["en"] and before.pop("lang") == ["id"]
     assert after == before
     page.get_by_role("heading", level=1, name=content.load_page("check", "en").title).wait_for()
-    assert page.get_by_text("Rp8,400").first.is_visible()
+    expect(page.get_by_text("Rp8,400").first).to_be_visible()
 
 
 def _shows_page_with_frame(tab, address: str, name: str) -> None:
