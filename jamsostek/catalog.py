@@ -1,26 +1,23 @@
-"""Tables for journalists: every figure the site states, with its date, base, caveat, source and citation."""
+"""Tables for journalists: every figure the site states, with its date, base, caveat, source and citation.
+
+Dates are shown as precisely as their source gives them; "about" where the source rounds; a target's year,
+and whether it has ended on the day the table is read; corroborating sources beside each row's own.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
-from jamsostek import i18n
+from jamsostek import clock, i18n, rows
 from jamsostek.data import AREAS, DataPackage
 from jamsostek.data.cache import per_package
 from jamsostek.i18n import N_
 from jamsostek.labels import (
-    BENEFIT_NAMES,
-    FIGURE_NAMES,
     KIND_NAMES,
-    PROGRAMME_NAMES,
-    RULE_NAMES,
-    SECTOR_NAMES,
     area_name,
-    basis_name,
-    benefit_value,
-    certainty_note,
     name,
-    with_unit,
 )
 
 NATIONAL = "indonesia"  # the regulations apply in all of Indonesia
@@ -38,16 +35,6 @@ FIGURE_COLUMNS = {
 }
 COLUMNS = tuple(FIGURE_COLUMNS)
 FILTER_COLUMNS = ("kind_id", "area_id", "source_id")
-OBSERVATION_COLUMNS = {
-    "area": N_("Area"),
-    "figure": N_("Figure"),
-    "value": N_("Value"),
-    "covered": N_("Covered workers"),
-    "base": N_("Base"),
-    "as_of": N_("As of"),
-    "caveat": N_("Caveat"),
-    "source": N_("Source"),
-}
 CHANGELOG_COLUMNS = {
     "date": N_("Date"),
     "change": N_("Change"),
@@ -74,17 +61,23 @@ def _sorted(frame: pd.DataFrame, by: list[str]) -> list[dict]:
     return frame.sort_values(by, key=_area_order).to_dict("records")
 
 
-def _row(package: DataPackage, kind: str, area: str, source_id: str | None, lang: str, **fields) -> dict:
+def _row(package: DataPackage, kind: str, area: str, row: dict, lang: str, also: tuple, **fields) -> dict:
     """One table row; area-bound figures name their area first, so a phone showing one column still says where."""
+    source_id = row.get("source_id")
     src = package.source(source_id) if source_id else {}
-    if kind in ("coverage", "target", "figure"):
+    if kind in ("coverage", "target", "figure", "statement"):
         fields["figure"] = f"{area_name(area, lang)}: {fields['figure']}"
+    source = f"{src['publisher']} [{source_id}]" if src else ""
+    others = [s for s in also if s != source_id]
+    if others:
+        _ = i18n.gettext(lang)
+        source += "; " + _("also {sources}").format(sources=", ".join(others))
     return {
         "kind": name(KIND_NAMES, kind, lang),
         "area": area_name(area, lang),
         "caveat": "",
         "base": "",
-        "source": f"{src['publisher']} [{source_id}]" if src else "",
+        "source": source,
         "url": src.get("url") or "",
         "kind_id": kind,
         "area_id": area,
@@ -93,165 +86,51 @@ def _row(package: DataPackage, kind: str, area: str, source_id: str | None, lang
     }
 
 
-def _note(package: DataPackage, area: str, as_of, lang: str) -> str:
-    notes = package.notes
-    rows = notes[(notes["area"] == area) & (notes["as_of"] == as_of)]
-    return "" if rows.empty else rows.iloc[0][f"note_{lang}"]
+def _rows_of(package: DataPackage, table: str, order: list[str] | None) -> list[dict]:
+    frame = package.tables[table]
+    return _sorted(frame, order) if order else frame.to_dict("records")
 
 
-def _period(row: dict, lang: str) -> str:
-    _ = i18n.gettext(lang)
-    start, end = row.get("valid_from"), row.get("valid_to")
-    if i18n.missing(start) and i18n.missing(end):
-        return _("in force")
-    if i18n.missing(end):
-        return _("from {date}").format(date=i18n.date(start, lang))
-    if i18n.missing(start):
-        return _("until {date}").format(date=i18n.date(end, lang))
-    return f"{i18n.month(start, lang)} – {i18n.month(end, lang)}"
-
-
-def _coverage_base(package: DataPackage, row: dict, lang: str) -> str:
-    _ = i18n.gettext(lang)
-    base = basis_name(package, row["basis"], lang)
-    if not i18n.missing(row["covered"]):
-        base = _("{covered} covered").format(covered=i18n.number(row["covered"], lang)) + " · " + base
-    if not i18n.missing(row["workforce"]):
-        base = _("out of {workforce}").format(workforce=i18n.number(row["workforce"], lang)) + " · " + base
-    return base
-
-
-def _coverage_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    _ = i18n.gettext(lang)
-    return {
-        "figure": _("Workers covered by Jamsostek"),
-        "value": i18n.percent(row["coverage_pct"], lang),
-        "as_of": i18n.date(row["as_of"], lang),
-        "base": _coverage_base(package, row, lang),
-        "caveat": _note(package, row["area"], row["as_of"], lang),
-    }
-
-
-def _target_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    _ = i18n.gettext(lang)
-    return {"figure": _("Coverage target"), "value": i18n.percent(row["target_pct"], lang), "as_of": str(row["year"])}
-
-
-def _figure_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    kind = "month" if row["precision"] == "month" else "date"
-    return {
-        "figure": name(FIGURE_NAMES, row["id"], lang),
-        "value": with_unit(float(row["value"]), row["unit"], lang),
-        "as_of": i18n.format_value(kind, row["as_of"], lang),
-    }
-
-
-def _rule_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    _ = i18n.gettext(lang)
-    return {
-        "figure": name(RULE_NAMES, row["id"], lang),
-        "value": with_unit(float(row["value"]), row["unit"], lang),
-        "as_of": _("in force"),
-        "base": row["basis"],
-    }
-
-
-def _contribution_value(row: dict, lang: str) -> str:
-    _ = i18n.gettext(lang)
-    if row["method"] == "flat":
-        return _("{amount} per month").format(amount=i18n.money(row["amount"], lang))
-    text = _("{rate} of declared income per month").format(rate=i18n.percent(row["rate_pct"], lang))
-    if not i18n.missing(row["max_amount"]):
-        text += "; " + _("at most {amount}").format(amount=i18n.money(row["max_amount"], lang))
-    return text
-
-
-def _discount_name(row: dict, lang: str) -> str:
-    _ = i18n.gettext(lang)
-    programmes = ", ".join(name(PROGRAMME_NAMES, p, lang) for p in row["programmes"].split())
-    sector = name(SECTOR_NAMES, row["sector"], lang)
-    return row.get(f"label_{lang}") or _("Discount for {sector}: {programmes}").format(
-        sector=sector, programmes=programmes
-    )
-
-
-def _contribution_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    return {
-        "figure": name(PROGRAMME_NAMES, row["programme"], lang),
-        "value": _contribution_value(row, lang),
-        "as_of": _period(row, lang),
-        "base": row["basis"],
-        "caveat": certainty_note(row["certainty"], lang),
-    }
-
-
-def _discount_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    _ = i18n.gettext(lang)
-    programmes = ", ".join(name(PROGRAMME_NAMES, p, lang) for p in row["programmes"].split())
-    sector = name(SECTOR_NAMES, row["sector"], lang)
-    label = row.get(f"label_{lang}") or _("Discount for {sector}: {programmes}").format(
-        sector=sector, programmes=programmes
-    )
-    budget = _("Not for participants whose contributions are paid from the state or regional budget.")
-    return {
-        "figure": label,
-        "value": _("{percent} off").format(percent=i18n.percent(row["percent_off"], lang)),
-        "as_of": _period(row, lang),
-        "base": row["basis"],
-        "caveat": budget if row["excludes_budget_paid"] else "",
-    }
-
-
-def _benefit_fields(package: DataPackage, row: dict, lang: str) -> dict:
-    return {
-        "figure": name(BENEFIT_NAMES, row["id"], lang),
-        "value": benefit_value(row["kind"], row["value"], lang),
-        "as_of": _period(row, lang),
-        "base": row["basis"],
-        "caveat": certainty_note(row.get("certainty"), lang),
-    }
+def _key(table: str, row: dict) -> str:
+    """A row's key in corroborations.csv (and the change log)."""
+    if table == "coverage":
+        return f"{row['area']} {row['as_of'].isoformat()}"
+    return row.get("id") or row.get("programme") or ""
 
 
 # (kind of row, table, sort order or None for the file's order, the row's fields): the journalist's table, in order.
 TABLES = (
-    ("coverage", "coverage", ["area", "as_of"], _coverage_fields),
-    ("target", "targets", ["area", "year"], _target_fields),
-    ("figure", "figures", ["area", "as_of"], _figure_fields),
-    ("rule", "rules", None, _rule_fields),
-    ("contribution", "contributions", None, _contribution_fields),
-    ("discount", "discounts", None, _discount_fields),
-    ("benefit", "benefits", None, _benefit_fields),
+    ("coverage", "coverage", ["area", "as_of"], rows.coverage_fields),
+    ("target", "targets", ["area", "stated"], rows.target_fields),
+    ("figure", "figures", ["area", "as_of"], rows.figure_fields),
+    ("statement", "statements", ["area", "as_of"], rows.statement_fields),
+    ("rule", "rules", None, rows.rule_fields),
+    ("contribution", "contributions", None, rows.contribution_fields),
+    ("discount", "discounts", None, rows.discount_fields),
+    ("benefit", "benefits", None, rows.benefit_fields),
 )
 
 
 @per_package(maxsize=8)
-def _figure_table(package: DataPackage, lang: str) -> pd.DataFrame:
-    rows = []
+def _figure_table(package: DataPackage, lang: str, today: dt.date) -> pd.DataFrame:
+    table_rows = []
     for kind, table, order, fields in TABLES:
-        frame = package.tables[table]
-        for row in _sorted(frame, order) if order else frame.to_dict("records"):
-            area = row.get("area", NATIONAL)
-            rows.append(_row(package, kind, area, row["source_id"], lang, **fields(package, row, lang)))
-    return pd.DataFrame(rows, columns=[*COLUMNS, *FILTER_COLUMNS])
+        for row in _rows_of(package, table, order):
+            area, also = row.get("area", NATIONAL), package.also(table, _key(table, row))
+            table_rows.append(_row(package, kind, area, row, lang, also, **fields(package, row, lang, today)))
+    frame = pd.DataFrame(table_rows, columns=[*COLUMNS, *FILTER_COLUMNS])
+    # One fact, one row: a rule that a benefit row states under the same name and value (with its own certainty,
+    # e.g. "12 months of full income: not certain") is shown once, as the benefit, so the two never disagree.
+    return frame.drop_duplicates(subset=["figure", "value", "area"], keep="last").reset_index(drop=True)
 
 
-def figure_table(package: DataPackage, lang: str) -> pd.DataFrame:
-    """Every figure and rule the site states, one row each, formatted for the page's language.
+def figure_table(package: DataPackage, lang: str, today: dt.date | None = None) -> pd.DataFrame:
+    """Every figure and rule the site states, one row each, formatted for the page's language, as of today.
 
-    Columns: ``COLUMNS`` to show, ``FILTER_COLUMNS`` to filter on (raw ids). Built once per package
-    and language (rebuilding it on every run was the /data page's main cost); a copy to change freely.
+    Columns: ``COLUMNS`` to show, ``FILTER_COLUMNS`` to filter on (raw ids). Built once per package,
+    language and day (whether a target's year has ended depends on the day); a copy to change freely.
     """
-    return _figure_table(package, lang).copy()
-
-
-def observations(package: DataPackage, lang: str) -> pd.DataFrame:
-    """The coverage observations and targets only, in OBSERVATION_COLUMNS plus ``url`` (the light version)."""
-    table = figure_table(package, lang)
-    table = table[table["kind_id"].isin(["coverage", "target"])].reset_index(drop=True)
-    counts = [row["covered"] for row in _sorted(package.coverage, ["area", "as_of"])]
-    covered = ["" if i18n.missing(c) else i18n.number(c, lang) for c in counts]
-    table["covered"] = covered + [""] * (len(table) - len(covered))
-    return table[[*OBSERVATION_COLUMNS, "url"]]
+    return _figure_table(package, lang, today or clock.today()).copy()
 
 
 def filtered(table: pd.DataFrame, kinds: list[str] | None = None, areas: list[str] | None = None) -> pd.DataFrame:

@@ -23,10 +23,21 @@ def source_reference(package: DataPackage, source_id: str, lang: str) -> str:
     return ", ".join(p for p in parts if p) + f" ({accessed})"
 
 
-def site_citation(package: DataPackage, lang: str, site_url: str = "") -> str:
-    """How to cite the site as a whole."""
+def data_as_of_line(package: DataPackage, lang: str) -> str:
+    """The site-wide line: when the data was last checked against its sources (each figure keeps its own date)."""
     _ = i18n.gettext(lang)
-    text = _('{site}, "Data & sources", data as of {date}.').format(site=SITE_NAME, date=i18n.date(package.as_of, lang))
+    return _(
+        "Data as of {date} (last checked against its sources; each figure shows its own date). "
+        "This site explains Jamsostek; it is not BPJS Ketenagakerjaan."
+    ).format(date=i18n.date(package.as_of, lang))
+
+
+def site_citation(package: DataPackage, lang: str, site_url: str = "") -> str:
+    """How to cite the site as a whole: "data as of" is the day the package was last checked against its sources."""
+    _ = i18n.gettext(lang)
+    text = _('{site}, "Data & sources", data as of {date} (last checked against its sources).').format(
+        site=SITE_NAME, date=i18n.date(package.as_of, lang)
+    )
     return f"{text} {site_url}".strip()
 
 
@@ -50,9 +61,7 @@ def readme(package: DataPackage, lang: str, site_url: str = "") -> str:
     lines = [
         f"# {descriptor.get('title', SITE_NAME)}",
         "",
-        _("Data as of {date}. This site explains Jamsostek; it is not BPJS Ketenagakerjaan.").format(
-            date=i18n.date(package.as_of, lang)
-        ),
+        data_as_of_line(package, lang),
         "",
         _("Every row names its source in sources.csv (column source_id)."),
         "",

@@ -12,15 +12,52 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from jamsostek import catalog, charts, clock, content, coverage, figures, i18n, rules, site
-from jamsostek.check import outcome
-from jamsostek.data import DATA_DIR, DataError, DataPackage, Need, Problem
+from jamsostek import catalog, charts, clock, content, coverage, figures, i18n, rulebook, rules, site
+from jamsostek.check import benefits, outcome
+from jamsostek.data import (
+    BUNDLED_DATA_DIR,
+    DATA_DIR,
+    DataError,
+    DataPackage,
+    Need,
+    Problem,
+    canonical_descriptor,
+    read_tables,
+)
 from jamsostek.data import load as load_data
 from jamsostek.data import validate as validate_data
 from jamsostek.exports import card
 
 # Every module that declares NEEDS, in one place (tests/test_house.py checks that none is missing).
-NEEDS: tuple[Need, ...] = (*coverage.NEEDS, *rules.NEEDS, *figures.NEEDS, *outcome.NEEDS)
+NEEDS: tuple[Need, ...] = (*coverage.NEEDS, *rulebook.NEEDS, *rules.NEEDS, *benefits.NEEDS)
+
+
+# The tables whose rows name figures the prose may use (``{{ id_as_of }}``, ``{{ id }}``...).
+PROSE_TABLES = ("figures", "statements", "rules", "benefits")
+# Everything the check says about an answer, each taking (quote, package, lang), as views/check.py shows them.
+CHECK_TEXTS = (
+    outcome.heading,
+    outcome.total_value,
+    outcome.covers,
+    outcome.lines_table,
+    outcome.notes,
+    outcome.discount_block,
+    outcome.year_block,
+    outcome.share_text,
+    outcome.basis_lines,
+    benefits.heading,
+    benefits.note,
+    benefits.sentences,
+)
+
+
+def _questions(package: DataPackage, today: dt.date) -> list[rules.Question]:
+    """One answer of each kind of work, at the lowest and at a high income, with JHT and city-paid too."""
+    low = rules.lowest_income(package)
+    asked = [rules.Question(work, low, month=today) for work in rules.WORK_KINDS]
+    asked.append(rules.Question(rules.TRANSPORT_EXAMPLE, 50 * low, frozenset(rules.PROGRAMMES), today))
+    asked.append(rules.Question(rules.TRANSPORT_EXAMPLE, low, frozenset(rules.PROGRAMMES), today, budget_paid=True))
+    return asked
 
 
 def _build_everything(package: DataPackage, today: dt.date) -> None:
@@ -30,21 +67,54 @@ def _build_everything(package: DataPackage, today: dt.date) -> None:
         for page in site.PAGES:
             content.filled_page(page.content, lang, values)
         for chart_id in charts.CHART_IDS:
-            view = charts.view(chart_id, package, lang)
+            view = charts.view(chart_id, package, lang, today=today)
             charts.to_spec(view.chart)
             view.table(lang)
-        catalog.figure_table(package, lang)
-        card.card_lines(package, lang)
-        for work in rules.WORK_KINDS:
-            quote = rules.quote(package, rules.Question(work, rules.lowest_income(package), on=today))
-            outcome.benefit_sentences(quote, package, lang)
-            outcome.discount_text(quote, package, lang)
+        catalog.figure_table(package, lang, today)
+        card.card_lines(package, lang, today)
+        for question in _questions(package, today):
+            quote = rules.quote(package, question)
+            for text in CHECK_TEXTS:
+                text(quote, package, lang)
+
+
+def _bundled_ids() -> dict[str, str]:
+    """Each id of the bundled tables that name figures for the prose, with its file (``scholarship_conditions``)."""
+    tables = read_tables(BUNDLED_DATA_DIR, canonical_descriptor())
+    return {
+        row_id.replace("-", "_"): f"{name}.csv"
+        for name in PROSE_TABLES
+        for row_id in tables[name]["id"]
+        if isinstance(row_id, str)
+    }
+
+
+def unfilled_prose(package: DataPackage, today: dt.date) -> list[Problem]:
+    """A problem for each placeholder of the prose that this data cannot fill, naming the row it would come from."""
+    known = figures.figures(package, today)
+    problems, ids = [], None
+    for page in site.PAGES:
+        for lang in i18n.LANGUAGES:
+            for name in sorted(content.used_placeholders(page.content, lang) - known.keys()):
+                ids = ids if ids is not None else _bundled_ids()
+                row = max((i for i in ids if name.startswith(i)), key=len, default=None)
+                where = f"content/{lang}/{page.content}.md"
+                if row is None:
+                    problems.append(Problem(where, None, None, f"{{{{ {name} }}}} has no value in this data"))
+                else:
+                    message = f"no row {row.replace('_', '-')!r}, which the prose needs ({{{{ {name} }}}} in {where})"
+                    problems.append(Problem(ids[row], None, "id", message))
+    return list(dict.fromkeys(problems))
 
 
 def builds(package: DataPackage, today: dt.date | None = None) -> list[Problem]:
-    """[] when every page can be built from ``package``; else one problem saying where it broke."""
+    """[] when every page can be built from ``package``; else the problems saying where it broke."""
+    today = today or clock.today()
     try:
-        _build_everything(package, today or clock.today())
+        missing = unfilled_prose(package, today)
+        if missing:
+            return missing
+        _build_everything(package, today)
     except Exception as exc:  # any failure means a visitor would see an error: refuse the data instead
         return [
             Problem(DATA_DIR.name, None, None, f"the pages cannot be built from this data: {type(exc).__name__}: {exc}")

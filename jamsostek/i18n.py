@@ -8,8 +8,10 @@ from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
+from babel.units import format_unit
 
 from jamsostek.settings import LOCALES_DIR
 
@@ -17,7 +19,10 @@ LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 Translate = Callable[[str], str]
-KINDS = ("number", "percent", "money", "date", "month", "year", "text")
+KINDS = ("number", "percent", "money", "money-words", "date", "month", "mid-month", "year", "age", "text", "words")
+ABOUT = "about-"  # a kind prefix: "about-percent" reads "sekitar 44%" / "about 44%"
+# How precise a date from the data is (the ``precision`` columns), and the kind that shows it no more precisely.
+PRECISION_KINDS = {"day": "date", "month": "month", "mid-month": "mid-month"}
 
 
 def N_(message: str) -> str:
@@ -97,6 +102,59 @@ def month(value: dt.date, lang: str) -> str:
     return format_date(value, format="MMMM y", locale=lang)
 
 
+def mid_month(value: dt.date, lang: str) -> str:
+    """``pertengahan September 2024`` (id) or ``mid-September 2024`` (en): a source that says only "mid-month"."""
+    _ = gettext(lang)
+    return _("mid-{month}").format(month=month(value, lang))
+
+
+def when(value: dt.date | str, precision: str | None, lang: str) -> str:
+    """A date from the data at the precision its source gives: never a day the source did not state."""
+    return format_value(PRECISION_KINDS.get(precision or "day", "date"), value, lang)
+
+
+def money_words(value: float, lang: str) -> str:
+    """Large amounts as the news writes them: ``Rp68,9 miliar`` (id), ``Rp68.9 billion`` (en)."""
+    return "Rp" + format_compact_decimal(value, format_type="long", fraction_digits=1, locale=lang)
+
+
+def months_between(since: dt.date, until: dt.date) -> int:
+    """Whole calendar months from ``since`` to ``until`` (0 if ``until`` is earlier)."""
+    months = (until.year - since.year) * 12 + until.month - since.month - (until.day < since.day)
+    return max(0, months)
+
+
+def span(since: dt.date, today: dt.date, lang: str) -> str:
+    """How long from ``since`` to ``today`` in words: ``18 bulan``, ``2 tahun dan 7 bulan`` / ``18 months``.
+
+    Months up to two years (a reader counts a figure's staleness in months), then years and months;
+    days under a month. Babel names the units in the page's language.
+    """
+    days, months = (today - since).days, months_between(since, today)
+    if months < 1:
+        return format_unit(max(days, 0), "duration-day", length="long", locale=lang)
+    if months < 24:
+        return format_unit(months, "duration-month", length="long", locale=lang)
+    parts = [format_unit(months // 12, "duration-year", length="long", locale=lang)]
+    if months % 12:
+        parts.append(format_unit(months % 12, "duration-month", length="long", locale=lang))
+    return format_list(parts, locale=lang)
+
+
+def age(since: dt.date, today: dt.date, lang: str) -> str:
+    """How long ago, read on ``today``: ``18 bulan lalu`` / ``18 months ago`` (``today``/"hari ini" for the day)."""
+    _ = gettext(lang)
+    if (today - since).days <= 0:
+        return _("today")
+    return _("{span} ago").format(span=span(since, today, lang))
+
+
+def age_on(since: dt.date, today: dt.date, lang: str) -> str:
+    """The age for a picture that travels: ``18 bulan sebelum 29 November 2026`` (a reference date, not "ago")."""
+    _ = gettext(lang)
+    return _("{span} before {date}").format(span=span(since, today, lang), date=date(today, lang))
+
+
 def partial_date(text: str | None, lang: str) -> str:
     """A date known to the year, month or day (``2024``, ``2024-09``, ``2024-09-10``), in words."""
     if not text:
@@ -119,26 +177,43 @@ def missing(value: object) -> bool:
         return True  # pd.NA refuses a truth value
 
 
+def _as_date(value: dt.date | str) -> dt.date:
+    return dt.date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def format_value(kind: str, value: object, lang: str) -> str:
     """Any value shown to a visitor, by kind (``KINDS``), in the page's language; "" when the value is absent.
 
     The one formatter the prose, the tables, the check and the charts' tables share. Dates may be given as
-    ``datetime.date`` or as ISO text.
+    ``datetime.date`` or as ISO text. ``about-<kind>`` says "about" before the value (the source rounds it);
+    ``age`` takes ``(date, today)``; ``words`` takes text per language from the data.
     """
+    if kind.startswith(ABOUT):
+        shown = format_value(kind.removeprefix(ABOUT), value, lang)
+        _ = gettext(lang)
+        return _("about {value}").format(value=shown) if shown else ""
+    if kind == "age":  # value: (the figure's date, today)
+        return "" if value is None or missing(value[0]) else age(_as_date(value[0]), _as_date(value[1]), lang)
+    if kind == "words":  # value: {language: text}, text from the data in each language
+        return str(value.get(lang) or "") if isinstance(value, dict) else ""
     if missing(value):
         return ""
-    if kind in ("date", "month") and isinstance(value, str):
-        value = dt.date.fromisoformat(value)
+    if kind in ("date", "month", "mid-month"):
+        value = _as_date(value)
     if kind == "number":
         return number(float(value), lang, digits=2)
     if kind == "percent":
         return percent(float(value), lang)
     if kind == "money":
         return money(float(value), lang)
+    if kind == "money-words":
+        return money_words(float(value), lang)
     if kind == "date":
         return date(value, lang)
     if kind == "month":
         return month(value, lang)
+    if kind == "mid-month":
+        return mid_month(value, lang)
     if kind == "year":
         return str(int(value))
     if kind == "text":

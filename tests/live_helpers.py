@@ -17,7 +17,7 @@ from pathlib import Path
 
 from jamsostek.data import DATA_DIR
 
-NEW_OBSERVATION = "kota-jambi,2025-11-01,46,,228000,potential-workers,S3a\n"
+NEW_OBSERVATION = "kota-jambi,2025-11-01,46,,228000,potential-workers,S3a,day,,\n"
 
 
 @dataclass

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from jamsostek import contract, data
+from jamsostek import charts, contract, data
 from jamsostek.data import live
 from jamsostek.exports import files
 from tests.conftest import ROOT, SITE_TODAY
@@ -174,3 +174,21 @@ def test_every_module_that_declares_needs_is_in_the_contract():
     source = (ROOT / "jamsostek" / "contract.py").read_text(encoding="utf-8")
     for module in declaring:
         assert f"{module.rsplit('.', 1)[-1]}.NEEDS" in source, f"{module}.NEEDS is not collected in contract.py"
+
+
+@pytest.mark.parametrize("area", ["prov-jambi", "indonesia"])
+def test_a_copy_without_an_area_is_refused_naming_the_rows_or_builds_every_page(copy, area):
+    """Without the province's or the nation's rows, the data is refused naming each row the prose needs (figures.csv,
+    statements.csv ...), or every page builds without them."""
+    for path in copy.glob("*.csv"):
+        header, rows = _rows(path)
+        if "area" in header:
+            _write(path, header, [row for row in rows if row["area"] != area])
+    problems = contract.validate(copy, SITE_TODAY)
+    package = data.load(copy)
+    if problems:
+        assert all(p.file.endswith(".csv") and p.field == "id" for p in problems), [str(p) for p in problems]
+        assert all("the prose needs" in p.message for p in problems)
+    else:
+        assert contract.builds(package, SITE_TODAY) == []
+        assert all(charts.view(chart, package, "en", today=SITE_TODAY).takeaway for chart in charts.CHART_IDS)

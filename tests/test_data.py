@@ -54,7 +54,7 @@ BAD_CASES = [
     ("coverage.csv", "2024-09-10,50,", "2024-09-31,50,", "coverage.csv", 3, "as_of", "2024-09-31"),
     ("coverage.csv", "city-workers,S1a", "city-workers,S99", "coverage.csv", 3, "source_id", "S99"),
     ("coverage.csv", "50,150000,300000", "50,250000,300000", "coverage.csv", 3, "coverage_pct", "agree"),
-    ("targets.csv", "kota-jambi,2024,53,S1a", "kota-jambi,2024,abc,S1a", "targets.csv", 2, "target_pct", "abc"),
+    ("targets.csv", "kota-jambi,2024,53,", "kota-jambi,2024,abc,", "targets.csv", 2, "target_pct", "abc"),
     ("coverage.csv", "kota-jambi,2024-09-10", "kota-medan,2024-09-10", "coverage.csv", 3, "area", "kota-medan"),
     ("sources.csv", "https://jambi.antaranews.com/berita/588119", "javascript:alert(1)//", "sources.csv", 2, "url", ""),
 ]
@@ -132,3 +132,17 @@ def test_cli_exit_codes(copy, capsys):
     assert main(["validate", str(copy)]) == 1
     out = capsys.readouterr().out
     assert "coverage.csv" in out and "Traceback" not in out
+
+
+def test_a_discount_for_all_sectors_may_not_overlap_a_sectors_own(copy):
+    old = "pp49-20,jkk jkm,99,all,2020-08-01,2021-01-31"
+    replace_in(copy / "discounts.csv", old, old.replace("2020-08-01,2021-01-31", "2020-08-01,2026-02-28"))
+    problems = data.validate(copy)
+    assert any(p.file == "discounts.csv" and "transport:jkk" in p.message for p in problems)
+    assert not any("other:jkk" in p.message for p in problems)  # the other-work discount starts in April 2026
+
+
+def test_a_rule_period_must_run_forwards(copy):
+    replace_in(copy / "rules.csv", "claim-years,5,years,2019-12-02,", "claim-years,5,years,2019-12-02,2019-01-01")
+    problems = data.validate(copy)
+    assert any(p.file == "rules.csv" and p.field == "valid_to" and "before valid_from" in p.message for p in problems)

@@ -4,6 +4,7 @@ the data package ZIP (valid when unzipped); the export-chart command line."""
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -36,7 +37,7 @@ def test_svg_carries_title_source_and_date(package, chart_id, lang):
         publisher = package.source(source_id)["publisher"]
         assert publisher.replace("&", "&amp;") in svg, publisher
         assert f"[{source_id}]" in svg
-    assert i18n.date(view.as_of, lang) in svg
+    assert i18n.when(view.as_of, view.as_of_precision, lang) in svg
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -111,16 +112,38 @@ def test_share_card_is_square_and_fits(package, lang, monkeypatch):
 @pytest.mark.parametrize(
     "lang, expected",
     [
-        ("id", ["50%", "300.000", "150.000", "Target 2024: 53%", "9.000", "Per 10 September 2024", "ANTARA Jambi"]),
-        ("en", ["50%", "300,000", "150,000", "Target 2024: 53%", "9,000", "As of September 10, 2024", "ANTARA Jambi"]),
+        (
+            "id",
+            ["sekitar", "44%", "sekitar 228.000 pekerja potensial", "per 22 Mei 2025", "Target 55%", "disebut Mei 2025"]
+            + [
+                "18 bulan sebelum 29 November 2026",
+                "Belum ada angka yang lebih baru",
+                "data diperiksa 29 November 2026",
+            ],
+        ),
+        (
+            "en",
+            ["about", "44%", "about 228,000 potential workers", "as of May 22, 2025", "Target 55%", "stated May 2025"]
+            + ["18 months before November 29, 2026", "No newer figure", "data checked November 29, 2026"],
+        ),
     ],
 )
-def test_share_card_states_the_headline_with_date_and_source(package, lang, expected):
+def test_share_card_states_the_newest_figure_with_its_age_date_and_source(package, lang, expected):
+    """The card travels alone: it names the newest figure as newest, how old it was on the day, the target's caveat."""
     svg = card.share_card(package, lang, "svg").decode("utf-8")
     words = " ".join(str(v) for v in card.card_lines(package, lang).values())
     for text in expected:
         assert text in words, text
-    assert "BPJS Ketenagakerjaan" in svg and "ANTARA Jambi [S1a]" in svg
+    assert "BPJS Ketenagakerjaan" in svg and "Paduka9 [S3a]" in svg
+    assert "9.000" not in words and "9,000" not in words  # the 2024 gap is not today's news
+
+
+def test_share_card_ages_with_the_day(package, set_today):
+    set_today("2028-01-15")
+    words = card.card_lines(package, "en")
+    assert "2 years and 7 months before January 15, 2028" in words["sub"]
+    svg = " ".join(re.sub(r"<[^>]+>", " ", card.share_card(package, "en", "svg").decode("utf-8")).split())
+    assert "2 years and 7 months before January 15, 2028" in svg  # the cache knows the day
 
 
 def test_zip_holds_a_valid_data_package_with_a_readme(package, tmp_path):
@@ -146,7 +169,7 @@ def test_cli_writes_each_format(tmp_path, capsys):
     assert main(["export-chart", "progress", str(png), "--size", "1280x720"]) == 0
     assert export.png_size(png.read_bytes()) == (1280, 720)
     assert main(["export-chart", "history", str(svg), "--lang", "en"]) == 0
-    assert "Data as of" in svg.read_text(encoding="utf-8")
+    assert "Figures as of May 22, 2025" in svg.read_text(encoding="utf-8")
     assert main(["export-chart", "areas", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF-")
 

@@ -71,7 +71,7 @@ def test_share_page_offers_code_link_downloads_and_card(lang):
     assert len(labels) == 7 and any("1920 × 1080" in label for label in labels)
     assert len(app.get("image")) == 1
     text = page_text(app)
-    assert ("10 September 2024" if lang == "id" else "September 10, 2024") in text
+    assert ("22 Mei 2025" if lang == "id" else "May 22, 2025") in text  # the newest figure, with its date
 
 
 def test_share_page_follows_the_chosen_chart_and_chart_language(package):
@@ -80,7 +80,7 @@ def test_share_page_follows_the_chosen_chart_and_chart_language(package):
     assert title_of(chart_specs(app)[0]) == export.chart_view(package, "gap", "id").title
     control(app, "Bahasa grafik").set_value("en").run()
     assert not app.exception
-    assert "Data as of" in chart_specs(app)[0]
+    assert "Figures as of" in chart_specs(app)[0]
     assert any("lang=en" in c.value for c in app.code)
     assert app.title[0].value == "Bagikan & sematkan"  # the page itself stays in Indonesian
 
@@ -116,7 +116,7 @@ def test_data_page_filters_by_kind_and_area():
     control(app, "Kind").set_value(["target"]).run()
     assert set(app.dataframe[0].value["kind_id"]) == {"target"}
     control(app, "Area").set_value(["kota-jambi"]).run()
-    assert list(app.dataframe[0].value["value"]) == ["53%"]
+    assert list(app.dataframe[0].value["value"]) == ["53%", "55%"]  # in the order they were stated
     assert "53%" in app.code[1].value and "ANTARA Jambi" in app.code[1].value
 
 
@@ -124,9 +124,12 @@ def test_table_has_a_row_for_every_figure_and_rule(package):
     table = catalog.figure_table(package, "en")
     expected = sum(
         len(getattr(package, name))
-        for name in ("coverage", "targets", "figures", "rules", "contributions", "discounts", "benefits")
+        for name in ("coverage", "targets", "figures", "statements", "rules", "contributions", "discounts", "benefits")
     )
-    assert len(table) == expected
+    # one fact, one row: the rule "12 months of full income" is the benefit row with its "not certain" caveat
+    assert len(table) == expected - 1
+    full_pay = table[table["figure"] == "JKK: months of full income while unable to work"]
+    assert len(full_pay) == 1 and full_pay.iloc[0]["caveat"] == "Not certain; check with BPJS Ketenagakerjaan."
     assert not table[["figure", "value", "as_of", "source"]].isin(["", None]).any().any()
     assert set(table["source_id"]) <= set(package.sources["id"])
 

@@ -13,6 +13,7 @@ from urllib.parse import urlparse
 import pytest
 
 from jamsostek import figures, i18n, rules
+from jamsostek.check import outcome
 from jamsostek.exports import static
 from tests.conftest import ROOT, run_page
 from tests.live_helpers import PackageServer, package_copy, package_routes, replace_in
@@ -121,8 +122,9 @@ def test_links_to_the_interactive_pages(site):
 
 
 @pytest.mark.parametrize("lang", i18n.LANGUAGES)
-def test_figures_equal_the_apps(site, package, lang):
-    """The light home page shows the very strings the app's home page shows."""
+def test_figures_equal_the_apps(site, package, lang, set_today):
+    """The light home page shows the very strings the app's home page shows (both on the build day)."""
+    set_today(TODAY)
     app = run_page("/", lang=lang)
     metric = app.metric[0].value
     home = (site / lang / "index.html").read_text(encoding="utf-8")
@@ -132,13 +134,52 @@ def test_figures_equal_the_apps(site, package, lang):
         assert values[name] in home, name
 
 
-def test_cost_table_comes_from_the_rules(site, package):
-    table = (site / "id" / "iuran.html").read_text(encoding="utf-8")
+def _cells(page: str) -> list[str]:
+    """The cost table's cells as text (the first line of each: without JHT), in order."""
+    body = page.split("<tbody>", 1)[1].split("</tbody>", 1)[0]
+    return [cell.split("<br>")[0] for cell in body.split("<td>")[1:]]
+
+
+@pytest.mark.parametrize("lang", i18n.LANGUAGES)
+def test_cost_table_says_what_the_check_says_for_the_build_month(site, package, lang):
+    """Same rules, same estimate marks, same discount words: each cell is the check's total for that answer."""
+    page = (site / lang / "iuran.html").read_text(encoding="utf-8")
     low = rules.lowest_income(package)
+    expected = []
+    for work in rules.WORK_KINDS:
+        for multiple in static.INCOME_MULTIPLES:
+            quote = rules.quote(package, rules.Question(work, round(low * multiple), rules.CORE_PROGRAMMES, TODAY))
+            if quote.eligible:
+                expected.append(outcome.total_value(quote, package, lang))
+    assert _cells(page) == expected
     for work in ("ojol", "umkm"):
-        quote = rules.quote(package, rules.Question(work, low * 2, rules.CORE_PROGRAMMES, TODAY))
-        assert i18n.money(quote.total, "id") in table
-    assert "Karyawan didaftarkan oleh pemberi kerja" in table
+        quote = rules.quote(package, rules.Question(work, low, rules.CORE_PROGRAMMES, TODAY))
+        assert outcome.discount_text(quote, package, lang).split(",")[0].replace("**", "") in page.replace(
+            "<strong>", ""
+        ).replace("</strong>", "")
+
+
+def test_cost_table_marks_estimates_and_words_the_discount_as_the_check_does(site):
+    page = (site / "id" / "iuran.html").read_text(encoding="utf-8")
+    cells = _cells(page)
+    assert cells[0] == "Rp8.400" and cells[1] == "±\u00a0Rp10.900"  # ojol at 1 and 1.5 times the lowest level
+    assert "± artinya kira-kira" in page and "sedikit" not in page
+    assert (
+        "Diskon 50%</strong> untuk iuran JKK (kecelakaan kerja) dan JKM (kematian), sampai bulan iuran Maret 2027"
+        in page
+    )
+    assert "sampai bulan iuran Desember 2026" in page and "potongan" not in page.lower()
+    assert "November 2026" in page
+    assert "Karyawan bergaji tidak ikut sebagai peserta mandiri" in page and "didaftarkan oleh" not in page
+    assert "[R-PP50]" in page and "[R-PP49-20]" not in page  # the sources of what the page names, no more
+
+
+def test_cost_table_cell_equals_the_app_for_the_same_answers(site):
+    cells = _cells((site / "en" / "iuran.html").read_text(encoding="utf-8"))
+    app = run_page(
+        "/cek-iuran", work="ojol", income="1500000", month="2026-11", programs="jkk,jkm", city_paid="0", lang="en"
+    )
+    assert app.metric[0].value == cells[1] == "about Rp10,900"
 
 
 def test_build_on_bad_data_fails_and_keeps_the_old_output(tmp_path):

@@ -8,7 +8,7 @@ lang = ui.language()
 page = ui.page_header("benefits", lang)
 
 st.markdown(page.sections["intro"])
-for section in ("jkk", "jkm", "scholarship", "jht", "conditions"):
+for section in ("jkk", "jkm", "scholarship", "paid", "jht", "conditions"):
     with st.container(border=True):
         st.markdown(page.sections[section])
 st.info(page.sections["unsure"])

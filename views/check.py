@@ -1,25 +1,25 @@
-"""Cek iuran & manfaat: five answers kept in the URL, then eligibility, this month's cost and the benefits."""
+"""Cek iuran & manfaat: five answers kept in the URL, then the month's cost, the discount, 12 months, the benefits."""
 
 import streamlit as st
 
-from jamsostek import clock, content, i18n, rules, ui
-from jamsostek.check import answers, outcome
-from jamsostek.labels import PROGRAMME_NAMES, WORK_NAMES, name
+from jamsostek import clock, content, rules, ui
+from jamsostek.check import answers, benefits, form, outcome
+from jamsostek.labels import WORK_NAMES, name
 
 lang = ui.language()
 _ = ui.translator(lang)
 package = ui.package()
-lowest = rules.lowest_income(package)
-today = clock.today()
+setup = form.setup(package, clock.today())
 page = ui.page_header("check", lang)
 st.markdown(page.sections["intro"])
 
-given = ui.check_answers(lang, lowest, today)
-for text in answers.correction_texts(given, lang, lowest):
+given = ui.check_answers(lang, setup)
+for text in answers.correction_texts(given, lang, setup.lowest):
     st.warning(content.escape_markdown(text), icon=":material/edit:")
 
-save = {"on_change": ui.save_answers, "args": (lang, today)}
-with st.container(border=True):
+ui.tap_targets()
+save = {"on_change": ui.save_answers, "args": (lang, setup)}
+with st.container(border=True, key="check_form"):
     st.selectbox(
         _("1. What work do you do?"),
         rules.WORK_KINDS,
@@ -40,13 +40,12 @@ with st.container(border=True):
         help=_("JKK (work accident) and JKM (death) are always included. JHT is optional savings."),
         **save,
     )
-    st.date_input(
-        _("4. For which date?"),
-        key="check_date",
-        min_value=answers.date_bounds(today)[0],
-        max_value=answers.date_bounds(today)[1],
-        format="DD/MM/YYYY",
-        help=_("Today by default. The discount depends on the month."),
+    st.selectbox(
+        _("4. Which contribution month?"),
+        setup.month_options,
+        format_func=lambda month: setup.month_label(month, lang),
+        key="check_month",
+        help=_("The month you pay for. This month is chosen at first; the discount depends on the month."),
         **save,
     )
     st.radio(
@@ -54,43 +53,50 @@ with st.container(border=True):
         [False, True],
         format_func=lambda paid: _("Yes") if paid else _("No, or I don't know"),
         key="check_city",
-        horizontal=True,
-        help=_("Kota Jambi pays for some vulnerable workers from its budget (APBD)."),
+        help=_("Kota Jambi pays for some vulnerable workers from its budget (APBD, the city budget)."),
         **save,
     )
 
-result = rules.quote(package, rules.Question(given.work, given.income, given.programmes, given.on, given.city_paid))
+question = rules.Question(given.work, given.income, given.programmes, given.month, given.city_paid)
+result = rules.quote(package, question)
 
-st.header(_("Your result for {date}").format(date=i18n.date(given.on, lang)))
-if not result.eligible:
+st.header(outcome.heading(result, package, lang))
+if result.status == "no-rules":
+    st.info(outcome.no_rules_text(result, package, lang), icon=":material/history:")
+elif result.status == "employee":
     st.info(page.sections["employee"], icon=":material/badge:")
 else:
-    st.success(_("Yes, you can join as a self-employed participant (BPU)."), icon=":material/check_circle:")
+    st.success(page.sections["yes"], icon=":material/check_circle:")
+    with st.container(border=True, key="check_result"):
+        st.metric(_("Total per month"), outcome.total_value(result, package, lang))
+        st.markdown(outcome.covers(result, package, lang))
+        st.markdown(outcome.lines_table(result, package, lang))
+        if rules.ESTIMATE in (result.cost.mark, result.year_cost.mark):
+            st.caption(page.sections["estimate"])
     if result.reason == "budget-paid":
         st.info(page.sections["city-paid"], icon=":material/account_balance:")
-    with st.container(border=True):
-        st.metric(_("Total per month"), i18n.money(result.total, lang))
-        st.markdown("  \n".join(outcome.total_lines(result, package, lang)))
-    st.markdown(outcome.lines_table(result, package, lang))
-    for note in outcome.income_notes(result, package, lang):
+    for note in outcome.notes(result, package, lang):
         st.info(note, icon=":material/info:")
-    st.markdown(outcome.discount_text(result, package, lang))
-    st.caption(page.sections["year"])
-    st.caption("  \n".join(outcome.basis_lines(result, package, lang)))
-    st.caption(page.sections["estimate"])
-    st.markdown("**" + _("Why you can join") + "**")
-    st.markdown(page.sections["eligible"])
-    st.caption(page.sections["unsure"])
+    st.markdown(outcome.discount_block(result, package, lang))
+    st.markdown(outcome.year_block(result, package, lang))
 
-st.header(_("Benefits at an income of {income} per month").format(income=i18n.money(result.income_used, lang)))
-for programme, sentences in outcome.benefit_sentences(result, package, lang).items():
-    st.markdown(f"**{content.escape_markdown(name(PROGRAMME_NAMES, programme, lang))}**")
-    st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    st.header(benefits.heading(result, package, lang))
+    if note := benefits.note(result, package, lang):
+        st.info(note, icon=":material/help:")
+    for programme, sentences in benefits.sentences(result, package, lang).items():
+        st.markdown(f"**{programme}**")
+        st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
 
-st.markdown(page.sections["next"])
-ui.link("register", lang)
+    st.markdown(page.sections["next"])
+    ui.link("register", lang)
 
-st.markdown(page.sections["share"])
-st.code(answers.share_link(st.context.url, given, lang), language=None, wrap_lines=True)
+with st.container(key="check_share"):
+    st.markdown(page.sections["share"])
+    link = answers.share_link(st.context.url, given, lang)
+    label = _("Link to this result")
+    st.markdown(f"[{label}]({link})")
+    ui.whatsapp_button(outcome.share_text(result, package, lang), link, lang)
 
+if result.status == "priced":
+    st.caption("  \n".join([page.sections["basis"], *outcome.basis_lines(result, package, lang)]))
 ui.footer("check", lang, result.source_ids)

@@ -14,7 +14,7 @@ from types import ModuleType
 import altair as alt
 import pandas as pd
 
-from jamsostek import i18n
+from jamsostek import clock, i18n
 from jamsostek.charts import areas, covered, gap, history, progress, tables
 from jamsostek.charts.base import ChartData
 from jamsostek.charts.style import config, style_for
@@ -44,6 +44,7 @@ class ChartView:
     source_ids: tuple[str, ...]
     as_of: dt.date
     columns: tables.Columns = ()  # the columns of its table for people
+    as_of_precision: str = "day"
 
     def table(self, lang: str) -> pd.DataFrame:
         """The plotted numbers as a table for people, in ``lang``."""
@@ -51,21 +52,24 @@ class ChartView:
 
 
 def source_line(package: DataPackage, parts: ChartData, lang: str) -> str:
-    """``Source: publisher [id]; ... · Data as of date``: baked into every chart and export."""
+    """``Source: publisher [id]; ... · Figures as of <date> · Data checked <date>``: baked into every chart and export.
+
+    The figures' date at its source's precision; the checked date says the picture was true when it was made.
+    """
     _ = i18n.gettext(lang)
     names = "; ".join(f"{package.source(s)['publisher']} [{s}]" for s in parts.source_ids)
-    return (
-        _("Source: {sources}").format(sources=names)
-        + " · "
-        + _("Data as of {date}").format(date=i18n.date(parts.as_of, lang))
-    )
+    figures = _("Figures as of {date}").format(date=i18n.when(parts.as_of, parts.as_of_precision, lang))
+    checked = _("data checked {date}").format(date=i18n.date(package.as_of, lang))
+    return " · ".join([_("Source: {sources}").format(sources=names), figures, checked])
 
 
-def view(chart_id: str, package: DataPackage, lang: str, width: int | str = "container") -> ChartView:
-    """The chart ``chart_id`` for ``package`` in ``lang``; ``width`` in pixels or ``"container"``."""
+def view(
+    chart_id: str, package: DataPackage, lang: str, width: int | str = "container", today: dt.date | None = None
+) -> ChartView:
+    """The chart ``chart_id`` for ``package`` in ``lang`` as of ``today``; ``width`` in pixels or ``"container"``."""
     module = REGISTRY[chart_id]
     style = style_for(width)
-    parts = module.data(package, lang)
+    parts = module.data(package, lang, today or clock.today())
     texts = [*parts.notes, source_line(package, parts, lang)]
     title = alt.TitleParams(
         text=style.wrap(parts.title, 19, bold=True), subtitle=[line for t in texts for line in style.wrap(t, 13.5)]
@@ -87,6 +91,7 @@ def view(chart_id: str, package: DataPackage, lang: str, width: int | str = "con
         source_ids=parts.source_ids,
         as_of=parts.as_of,
         columns=module.COLUMNS,
+        as_of_precision=parts.as_of_precision,
     )
 
 

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import altair as alt
 import pandas as pd
 
-from jamsostek import coverage, i18n
-from jamsostek.charts.base import ChartData, ids, pct
+from jamsostek import clock, coverage, i18n
+from jamsostek.charts.base import ChartData, ids, pct, when
 from jamsostek.charts.marks import BAND, area_scales, bar_label, percent_x
 from jamsostek.charts.style import Style
 from jamsostek.i18n import N_
@@ -14,41 +16,56 @@ from jamsostek.labels import area_name, basis_name
 
 COLUMNS = (
     ("area_name", N_("Area"), "text"),
-    ("coverage_pct", N_("Coverage"), "percent"),
-    ("as_of", N_("As of"), "date"),
+    ("coverage_label", N_("Coverage"), "text"),
+    ("as_of_label", N_("As of"), "text"),
     ("basis_name", N_("Base"), "text"),
     ("source_id", N_("Source"), "text"),
 )
 
 
-def data(package, lang: str) -> ChartData:
-    """The newest figure of each area, each with its own date."""
+def _row(item: coverage.Observation, package, lang: str) -> dict:
+    basis = item.known_basis or item.basis
+    return {
+        "area": item.area,
+        "area_name": area_name(item.area, lang),
+        "as_of": item.as_of.isoformat(),
+        "as_of_precision": item.precision,
+        "as_of_label": when(item.as_of, item.precision, lang),
+        "coverage_pct": item.coverage_pct,
+        "coverage_label": pct(item.coverage_pct, lang, item.approximate),
+        "basis": basis,
+        "basis_name": basis_name(package, basis, lang),
+        "source_id": item.source_id,
+    }
+
+
+def data(package, lang: str, today: dt.date | None = None) -> ChartData:
+    """The newest figure of each area, each with its own date (as precise as its source) and its age."""
     _ = i18n.gettext(lang)
+    today = today or clock.today()
     latest = coverage.latest_by_area(package)
-    rows = [
-        {
-            "area": item.area,
-            "area_name": area_name(item.area, lang),
-            "as_of": item.as_of.isoformat(),
-            "as_of_label": i18n.date(item.as_of, lang),
-            "coverage_pct": item.coverage_pct,
-            "coverage_label": pct(item.coverage_pct, lang),
-            "basis": item.basis,
-            "basis_name": basis_name(package, item.basis, lang),
-            "source_id": item.source_id,
-        }
-        for item in latest
-    ]
+    rows = [_row(item, package, lang) for item in latest]
     frame = pd.DataFrame(rows)
     listing = "; ".join(f"{r['area_name']} {r['coverage_label']} ({r['as_of_label']})" for r in rows)
+    ages = [i18n.age(item.as_of, today, lang) for item in latest]  # on the page only: a picture keeps dates
+    aged = "; ".join(
+        f"{r['area_name']} {r['coverage_label']} ({r['as_of_label']}, {age})" for r, age in zip(rows, ages, strict=True)
+    )
+    newest = max(latest, key=lambda item: item.as_of)
     return ChartData(
         title=_("Newest coverage figure per area"),
         data=frame,
-        takeaway=_("The newest figures are {listing}; each uses its own base and date.").format(listing=listing),
+        takeaway=_("The newest figures are {listing}; each uses its own base and date.").format(listing=aged),
         alt_text=_("Bars in percent, one per area: {listing}.").format(listing=listing),
-        notes=(_("Each area uses its own base, so compare with care."),),
+        notes=(
+            _("Each area uses its own base, so compare with care."),
+            _("No newer figure for any of these areas was published in our sources (checked {date}).").format(
+                date=i18n.date(package.as_of, lang)
+            ),
+        ),
         source_ids=ids(*frame["source_id"]),
-        as_of=max(item.as_of for item in latest),
+        as_of=newest.as_of,
+        as_of_precision=newest.precision,
     )
 
 

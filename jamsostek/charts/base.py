@@ -21,6 +21,7 @@ class ChartData:
     notes: tuple[str, ...]
     source_ids: tuple[str, ...]
     as_of: dt.date
+    as_of_precision: str = "day"  # how precise ``as_of`` is (the source's own precision): never show more
 
 
 def ids(*source_ids: str | None) -> tuple[str, ...]:
@@ -28,6 +29,11 @@ def ids(*source_ids: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(i for i in source_ids if i))
 
 
-def pct(value: float | None, lang: str) -> str:
-    """A percentage for a label, "" when there is none."""
-    return "" if value is None else i18n.percent(value, lang)
+def pct(value: float | None, lang: str, approximate: bool = False) -> str:
+    """A percentage for a label ("about 44%" when the source rounds it), "" when there is none."""
+    return "" if value is None else i18n.format_value(("about-" if approximate else "") + "percent", value, lang)
+
+
+def when(value: dt.date, precision: str, lang: str) -> str:
+    """A date at its source's precision: "22 Mei 2025", "April 2025", "pertengahan September 2024"."""
+    return i18n.when(value, precision, lang)

@@ -1,12 +1,14 @@
-"""Covered: covered and not yet covered workers in the city, in people."""
+"""Covered: covered and not yet covered workers in the city, in people, from the newest figure that counts them."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import altair as alt
 import pandas as pd
 
 from jamsostek import coverage, i18n
-from jamsostek.charts.base import ChartData, ids
+from jamsostek.charts.base import ChartData, ids, when
 from jamsostek.charts.marks import people_bars
 from jamsostek.charts.style import BLUE, GREY, Style
 from jamsostek.i18n import N_
@@ -16,57 +18,80 @@ COLUMNS = (
     ("status_name", N_("Workers"), "text"),
     ("workers", N_("Number"), "number"),
     ("share_pct", N_("Share"), "percent"),
-    ("as_of", N_("As of"), "date"),
+    ("as_of_label", N_("As of"), "text"),
     ("source_id", N_("Source"), "text"),
 )
 
 
-def _rows(city: coverage.Progress, lang: str) -> list[dict]:
+def _rows(obs: coverage.Observation | None, lang: str) -> list[dict]:
     _ = i18n.gettext(lang)
-    if city.covered is None or city.workforce is None:
+    if obs is None:
         return []
-    statuses = (("covered", _("Covered"), city.covered), ("not-covered", _("Not yet covered"), city.not_covered))
+    statuses = (("covered", _("Covered"), obs.covered), ("not-covered", _("Not yet covered"), obs.not_covered))
     return [
         {
             "status": status,
             "status_name": label,
             "workers": workers,
             "workers_label": i18n.number(workers, lang),
-            "share_pct": round(100 * workers / city.workforce, 2),
-            "workforce": city.workforce,
-            "as_of": city.as_of.isoformat(),
-            "source_id": city.source_id,
+            "share_pct": round(100 * workers / obs.workforce, 2),
+            "workforce": obs.workforce,
+            "as_of": obs.as_of.isoformat(),
+            "as_of_precision": obs.precision,
+            "as_of_label": when(obs.as_of, obs.precision, lang),
+            "source_id": obs.source_id,
         }
         for status, label, workers in statuses
     ]
 
 
-def data(package, lang: str) -> ChartData:
-    """Covered and not yet covered workers in the city, in people."""
+def _no_count(newest: coverage.Observation | None, area: str, lang: str) -> ChartData:
+    """The chart when no figure gives people: an empty frame that says so."""
     _ = i18n.gettext(lang)
-    city = coverage.latest(package)
+    text = _("No count of covered workers is known for {area}.").format(area=area)
+    return ChartData(
+        title=_("{area}: workers covered and not yet covered").format(area=area),
+        data=pd.DataFrame([], columns=["status", "status_name", "workers"]),
+        takeaway=text,
+        alt_text=text,
+        notes=(),
+        source_ids=ids(newest.source_id if newest else None),
+        as_of=newest.as_of if newest else dt.date.min,
+    )
+
+
+def data(package, lang: str, today: dt.date | None = None) -> ChartData:
+    """Covered and not yet covered workers in the city, from the newest figure that gives people."""
+    _ = i18n.gettext(lang)
+    obs, newest = coverage.newest(package, counted=True), coverage.newest(package)
+    area = area_name(coverage.CITY, lang)
+    rows = _rows(obs, lang)
+    if obs is None:
+        return _no_count(newest, area, lang)
     values = {
-        "area": area_name(city.area, lang),
-        "date": i18n.date(city.as_of, lang),
-        "covered": i18n.number(city.covered or 0, lang),
-        "not_covered": i18n.number(city.not_covered or 0, lang),
-        "workforce": i18n.number(city.workforce or 0, lang),
+        "area": area,
+        "date": when(obs.as_of, obs.precision, lang),
+        "covered": i18n.number(obs.covered, lang),
+        "not_covered": i18n.number(obs.not_covered, lang),
+        "workforce": i18n.number(obs.workforce, lang),
     }
-    rows = _rows(city, lang)
+    notes = ()
+    if newest is not None and newest.as_of > obs.as_of:
+        newer = _("The newer figure ({date}) does not give the number of people, so this is the newest count.")
+        notes = (newer.format(date=when(newest.as_of, newest.precision, lang)),)
     takeaway = _(
         "As of {date}, about {covered} workers in {area} were covered and about {not_covered} were not yet "
         "covered, out of about {workforce}."
     )
-    if not rows:
-        takeaway = _("No count of covered workers is known for {area}.")
     return ChartData(
-        title=_("{area}: workers covered and not yet covered").format(**values),
-        data=pd.DataFrame(rows, columns=list(rows[0]) if rows else ["status", "status_name", "workers"]),
+        title=_("{area}, {date}: workers covered and not yet covered").format(**values),
+        data=pd.DataFrame(rows),
         takeaway=takeaway.format(**values),
         alt_text=_("Two bars in workers ({date}): covered {covered}; not yet covered {not_covered}.").format(**values),
-        notes=(),
-        source_ids=ids(city.source_id),
-        as_of=city.as_of,
+        notes=notes,
+        source_ids=ids(obs.source_id),
+        as_of=obs.as_of,
+        as_of_precision=obs.precision,
     )
 
 

@@ -4,8 +4,10 @@ Bounds, and why:
 - income: whole rupiah from 0 up to ``MAX_INCOME`` (Rp1,000,000,000 per month). A self-employed
   driver declaring more than a billion a month is a typo, not an answer; below the lowest level
   is allowed (the rules cost it at the lowest level and say so).
-- date: from ``YEARS_BACK`` years before today to ``YEARS_AHEAD`` years after it. Older or later
-  dates have no rules in the data worth quoting and are almost always a mistyped year.
+- month: the contribution month, ``month=2026-11``; links shared before it existed carry
+  ``date=2026-11-23`` and open that day's month. Any month up to ``newest_month`` (the later of the
+  newest rule's month and ``MONTHS_AHEAD`` months from today) is answered; a month before the site's
+  first gets the page's "no rules before" sentence from the rules, not a correction.
 - any raw value longer than ``MAX_RAW`` characters is refused before parsing.
 A value that is missing, unknown, out of bounds or given twice with different values falls back
 to the default and leaves a ``Correction`` for the page to show; nothing here raises.
@@ -17,18 +19,19 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from jamsostek import clock, i18n
+from jamsostek import clock, i18n, months
 from jamsostek.i18n import N_
 from jamsostek.rules import CORE_PROGRAMMES, PROGRAMMES, WORK_KINDS
 
 MAX_INCOME = 1_000_000_000
-YEARS_BACK, YEARS_AHEAD = 10, 5
+MONTHS_AHEAD = 12
 MAX_RAW = 60
 SHOWN_RAW = 30
 DEFAULT_WORK = WORK_KINDS[0]
-KEYS = ("work", "income", "programs", "date", "city_paid")
+KEYS = ("work", "income", "programs", "month", "city_paid")
+OLD_KEYS = ("date",)  # links shared before the month question: ``date=YYYY-MM-DD``, read as its month
 MULTIPLIERS = {"juta": 1_000_000, "jt": 1_000_000, "million": 1_000_000, "mio": 1_000_000, "m": 1_000_000}
 MULTIPLIERS |= {"ribu": 1_000, "rb": 1_000, "k": 1_000, "thousand": 1_000}
 NOISE = re.compile(r"^(rp\.?|idr)|/\s*(bulan|bln|month)$|per\s*(bulan|month)$")
@@ -40,7 +43,8 @@ FIELD_NAMES = {
     "work": N_("kind of work"),
     "income": N_("monthly income"),
     "programs": N_("programmes"),
-    "date": N_("date"),
+    "month": N_("contribution month"),
+    "date": N_("contribution month"),  # an old link's date=
     "city_paid": N_("whether the city pays"),
 }
 MESSAGES = {
@@ -50,8 +54,8 @@ MESSAGES = {
     "income": N_("We could not read the income “{value}”, so we used {default}. Type it like 1.500.000 or 1,5 juta."),
     "income-range": N_("The income “{value}” is outside what we can check, so we used {default}."),
     "programs": N_("We do not know the programme “{value}”; you can choose JKK, JKM and JHT."),
-    "date": N_("We could not read the date “{value}”, so we used today. Write it as year-month-day."),
-    "date-range": N_("The date “{value}” is too far from today, so we used today."),
+    "month": N_("We could not read the month “{value}”, so we used this month. Choose the month below."),
+    "month-range": N_("The month “{value}” is further ahead than we can check, so we used this month."),
     "city_paid": N_("We could not read “{value}” for the city question, so we assumed the city does not pay."),
 }
 
@@ -72,7 +76,7 @@ class Answers:
     work: str
     income: int
     programmes: frozenset[str]
-    on: dt.date
+    month: dt.date  # the contribution month's first day
     city_paid: bool
     corrections: tuple[Correction, ...] = field(default=())
 
@@ -82,13 +86,9 @@ class Answers:
             "work": self.work,
             "income": str(self.income),
             "programs": programmes_param(self.programmes),
-            "date": self.on.isoformat(),
+            "month": months.key(self.month),
             "city_paid": "1" if self.city_paid else "0",
         }
-
-    def widget_values(self, lang: str) -> tuple[str, str, bool, dt.date, bool]:
-        """The five widgets' values: work, income as typed text, JHT ticked, date, city pays."""
-        return self.work, i18n.number(self.income, lang), "jht" in self.programmes, self.on, self.city_paid
 
 
 def programmes_param(programmes: Iterable[str]) -> str:
@@ -173,25 +173,32 @@ def _programmes(raw: str | None, fixes: list[Correction]) -> frozenset[str]:
     return CORE_PROGRAMMES | frozenset(t for t in tokens if t in PROGRAMMES)
 
 
-def _date(raw: str | None, today: dt.date, fixes: list[Correction]) -> dt.date:
-    if raw is None:
-        return today
-    try:
-        value = dt.date.fromisoformat(raw) if ISO_DATE.match(raw) else None
-    except ValueError:
-        value = None
+def newest_month(today: dt.date, last_rule_month: dt.date) -> dt.date:
+    """The newest month the check answers: the newest rule's month or ``MONTHS_AHEAD`` months from today."""
+    return max(months.month_start(last_rule_month), months.add_months(months.month_start(today), MONTHS_AHEAD))
+
+
+def _month(raw: str | None, old: str | None, today: dt.date, newest: dt.date, fixes: list[Correction]) -> dt.date:
+    """The month from ``month=2026-11``, else from an old link's ``date=2026-11-23``; this month if unreadable."""
+    this_month = months.month_start(today)
+    if raw is None and old is None:
+        return this_month
+    field, text = ("month", raw) if raw is not None else ("date", old)
+    value = months.parse(text) if field == "month" else _old_date(text)
     if value is None:
-        fixes.append(Correction("date", _shown(raw), "date"))
-        return today
-    if not date_bounds(today)[0] <= value <= date_bounds(today)[1]:
-        fixes.append(Correction("date", _shown(raw), "date-range"))
-        return today
+        fixes.append(Correction(field, _shown(text), "month"))
+        return this_month
+    if value > newest:
+        fixes.append(Correction(field, _shown(text), "month-range"))
+        return this_month
     return value
 
 
-def date_bounds(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The earliest and latest date the check answers for."""
-    return dt.date(today.year - YEARS_BACK, 1, 1), dt.date(today.year + YEARS_AHEAD, 12, 31)
+def _old_date(text: str) -> dt.date | None:
+    try:
+        return months.month_start(dt.date.fromisoformat(text)) if ISO_DATE.match(text) else None
+    except ValueError:
+        return None
 
 
 def _city_paid(raw: str | None, fixes: list[Correction]) -> bool:
@@ -201,19 +208,25 @@ def _city_paid(raw: str | None, fixes: list[Correction]) -> bool:
     return False
 
 
-def from_query(params: Mapping[str, object], default_income: int, today: dt.date | None = None) -> Answers:
-    """Answers from query parameters (a value may be a string or a list of strings)."""
+def from_query(
+    params: Mapping[str, object], default_income: int, today: dt.date | None = None, newest: dt.date | None = None
+) -> Answers:
+    """Answers from query parameters (a value may be a string or a list of strings).
+
+    ``newest`` is the newest month the check answers (``newest_month``; by default ``MONTHS_AHEAD`` from today).
+    """
     today = today or clock.today()
+    newest = newest or newest_month(today, today)
     fixes: list[Correction] = []
-    raw = {key: _one(params, key, fixes) for key in KEYS}
-    missing = [key for key in KEYS if raw[key] is None]
+    raw = {key: _one(params, key, fixes) for key in (*KEYS, *OLD_KEYS)}
+    missing = [key for key in KEYS if raw[key] is None and not (key == "month" and raw["date"] is not None)]
     if present(params) and missing:
         fixes.append(Correction("missing", ",".join(missing), "missing"))
     return Answers(
         work=_work(raw["work"], fixes),
         income=_income(raw["income"], default_income, fixes),
         programmes=_programmes(raw["programs"], fixes),
-        on=_date(raw["date"], today, fixes),
+        month=_month(raw["month"], raw["date"], today, newest, fixes),
         city_paid=_city_paid(raw["city_paid"], fixes),
         corrections=tuple(fixes),
     )
@@ -232,8 +245,10 @@ def correction_texts(answers: Answers, lang: str, default_income: int) -> list[s
 
 
 def share_link(base: str | None, answers: Answers, lang: str) -> str:
-    """The page's address with every answer and the language, to copy and send."""
-    return f"{base or '/cek-iuran'}?{urlencode(answers.to_query() | {'lang': lang})}"
+    """The page's address (without its own query) with every answer and the language, to copy and send."""
+    parts = urlsplit(base or "")
+    address = urlunsplit((parts.scheme, parts.netloc, parts.path, "", "")) if parts.path else "/cek-iuran"
+    return f"{quote(address, safe=':/')}?{urlencode(answers.to_query() | {'lang': lang})}"
 
 
 def widget_income(typed: str) -> str:
@@ -244,4 +259,4 @@ def widget_income(typed: str) -> str:
 
 def present(params: Iterable[str]) -> bool:
     """Whether a URL carries any answer at all (a first visit carries none)."""
-    return any(key in KEYS for key in params)
+    return any(key in (*KEYS, *OLD_KEYS) for key in params)

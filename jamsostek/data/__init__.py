@@ -75,11 +75,29 @@ class DataPackage:
             raise IndexError(f"unknown source {source_id!r}")
         return dict(index[source_id])
 
+    def also(self, resource: str, item: str) -> tuple[str, ...]:
+        """Corroborating sources of one row (corroborations.csv), keyed like the change log: ``coverage``,
+        ``kota-jambi 2024-09-10``; ``targets``, ``kota-jambi-2024``; ``contributions``, ``jkk``."""
+        index = self.__dict__.get("_also")
+        if index is None:
+            index = {}
+            for row in self.tables["corroborations"].to_dict("records"):
+                index.setdefault((row["resource"], row["item"]), []).append(row["source_id"])
+            self.__dict__["_also"] = index
+        return tuple(index.get((resource, item), ()))
+
     @property
     def as_of(self) -> dt.date:
-        """The newest observation date in the package: "data as of"."""
-        dates = list(self.tables["coverage"]["as_of"]) + list(self.tables["figures"]["as_of"])
-        return max(dates)
+        """When the package was last checked against its sources ("data as of"): ``checked`` in its descriptor.
+
+        Not the newest date of any row: a figure from May 2025 checked in November 2026 is still the newest
+        one found, and every figure shows its own date. A copy whose descriptor lacks a valid ``checked``
+        falls back to the newest ``accessed`` date in sources.csv (when a source was last read).
+        """
+        try:
+            return dt.date.fromisoformat(str(json.loads(self.files[DESCRIPTOR])["checked"]))
+        except (KeyError, TypeError, ValueError):
+            return max(self.tables["sources"]["accessed"])
 
 
 def canonical_descriptor(data_dir: Path = BUNDLED_DATA_DIR) -> dict:
@@ -165,7 +183,7 @@ def _typed(frame: pd.DataFrame, schema: dict, strict: bool = True) -> pd.DataFra
         elif kind == "number":
             frame[name] = pd.array(values, dtype="Float64")
         elif kind == "boolean":
-            frame[name] = [bool(v) for v in values]
+            frame[name] = pd.Series(values, dtype=object)  # empty: not known (None), not False
         else:
             frame[name] = pd.Series(values, dtype=object)
     return frame

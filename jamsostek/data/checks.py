@@ -163,18 +163,12 @@ def needs_met(tables: dict[str, pd.DataFrame], needs: Needs) -> list[Problem]:
     return problems
 
 
-def _discount_keys(discounts: pd.DataFrame) -> pd.DataFrame:
-    """One key per sector and programme, so two rows for the same pair cannot overlap."""
-    keys = [" ".join(f"{r['sector']}:{p}" for p in (r["programmes"] or "").split()) for _, r in discounts.iterrows()]
-    return discounts.assign(key=keys)
-
-
 # Cells a spreadsheet runs as a formula (OWASP, "CSV injection"); a plain number is a number, not a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 # Characters a text field may hold: the longest real values are a third of these (titles 148, notes 131).
 TEXT_LIMIT = 300
-TEXT_LIMITS = {"note_id": 1000, "note_en": 1000, "url": 2000}
+TEXT_LIMITS = {"note_id": 1000, "note_en": 1000, "text_id": 1000, "text_en": 1000, "url": 2000}
 
 
 def formula_like(text: str) -> bool:
@@ -222,6 +216,19 @@ def text_within_limits(tables: dict[str, pd.DataFrame]) -> list[Problem]:
     return problems
 
 
+SECTORS = ("transport", "other")  # "all" in discounts.csv means both
+
+
+def _discount_keys(row: pd.Series) -> str:
+    """A discount's keys for the overlap check: each sector it covers with each programme (``transport:jkk``)."""
+    sectors = SECTORS if row["sector"] == "all" else (row["sector"],)
+    return " ".join(f"{sector}:{p}" for sector in sectors for p in (row["programmes"] or "").split())
+
+
+def _keyed_discounts(discounts: pd.DataFrame) -> pd.DataFrame:
+    return discounts.assign(key=[_discount_keys(row) for _, row in discounts.iterrows()])
+
+
 # (the tables a check reads, the check): each runs when its tables could be read.
 CHECKS = (
     (("coverage",), lambda t, today: coverage_agrees(t["coverage"])),
@@ -231,8 +238,9 @@ CHECKS = (
     ((), lambda t, today: finite_numbers(t)),
     (("contributions", "benefits"), lambda t, today: values_where_needed(t)),
     (("contributions",), lambda t, today: periods_valid("contributions", t["contributions"], "programme")),
-    (("discounts",), lambda t, today: periods_valid("discounts", _discount_keys(t["discounts"]), "key")),
+    (("discounts",), lambda t, today: periods_valid("discounts", _keyed_discounts(t["discounts"]), "key")),
     (("benefits",), lambda t, today: periods_valid("benefits", t["benefits"], "id")),
+    (("rules",), lambda t, today: periods_valid("rules", t["rules"], "id")),
     ((), lambda t, today: no_formula_text(t) + no_control_characters(t) + text_within_limits(t)),
 )
 

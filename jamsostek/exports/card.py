@@ -1,10 +1,17 @@
-"""A square share card for WhatsApp: the city's coverage headline, its target, date and source, as Vega-Lite."""
+"""A square share card for WhatsApp: the city's newest coverage figure, its age, the newest target, as Vega-Lite.
+
+The card travels on its own, far from the site and long after it was made: it names its figure as the newest
+one found, with its date (as precise as the source) and its age on the day the card was made, and says that
+no newer figure was published. A target is shown with its caveat (no year stated; or its year has ended).
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
-from jamsostek import coverage, i18n, settings
+from jamsostek import clock, coverage, i18n, settings
+from jamsostek.charts.progress import target_words
 from jamsostek.charts.style import BLUE, FONT, GREY, INK, LIGHT, VERMILLION
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
@@ -55,50 +62,58 @@ def _bar(y: float, pct: float, target: float | None, target_text: str) -> list[d
     return layers
 
 
-def card_lines(package: DataPackage, lang: str) -> dict[str, object]:
-    """The card's words in ``lang``, every figure from the data (for the spec and for tests)."""
+def card_lines(package: DataPackage, lang: str, today: dt.date | None = None) -> dict[str, object]:
+    """The card's words in ``lang`` on ``today``, every figure from the data (for the spec and for tests)."""
     _ = i18n.gettext(lang)
-    city = coverage.latest(package)
-    src = package.source(city.source_id)
+    today = today or clock.today()
+    obs, target = coverage.newest(package), coverage.newest_target(package)
+    sources = [obs.source_id] + ([target.source_id] if target else [])
     values = {
-        "area": area_name(city.area, lang),
-        "pct": i18n.percent(city.coverage_pct, lang),
-        "covered": i18n.number(city.covered or 0, lang),
-        "workforce": i18n.number(city.workforce or 0, lang),
-        "target": i18n.percent(city.target_pct, lang) if city.target_pct is not None else "",
-        "year": city.target_year or "",
-        "needed": i18n.number(city.gap_workers or 0, lang),
-        "date": i18n.date(city.as_of, lang),
-        "source": f"{src['publisher']} [{city.source_id}]",
+        "area": area_name(obs.area, lang),
+        "workforce": i18n.format_value(("about-" if obs.approximate else "") + "number", obs.workforce, lang),
+        "basis": str(package.bases.set_index("id").at[obs.known_basis or obs.basis, f"short_{lang}"]),
+        "date": i18n.when(obs.as_of, obs.precision, lang),
+        "age": i18n.age_on(obs.as_of, today, lang),
+        "target": i18n.percent(target.pct, lang) if target else "",
+        "source": "; ".join(f"{package.source(s)['publisher']} [{s}]" for s in dict.fromkeys(sources)),
+        "checked": i18n.date(package.as_of, lang),
     }
+    sub = _("of {workforce} {basis} had joined Jamsostek, as of {date} ({age}).")
+    if obs.workforce is None:
+        sub = _("of workers had joined Jamsostek, as of {date} ({age}).")
+    about = _("about {value}").split("{value}")[0].strip() if obs.approximate else ""
     return {
-        "kicker": _("Jamsostek in {area}").format(**values),
-        "headline": values["pct"],
-        "sub": _("of about {workforce} workers have Jamsostek: about {covered} people.").format(**values),
-        "target": _("Target {year}: {target}").format(**values) if values["target"] else "",
-        "needed": _("About {needed} more workers are needed to reach the target.").format(**values)
-        if city.gap_workers
-        else "",
-        "source": _("As of {date} · Source: {source}").format(**values),
+        "kicker": _("Jamsostek in {area}: newest figure").format(**values),
+        "prefix": about,
+        "headline": i18n.percent(obs.coverage_pct, lang),
+        "sub": sub.format(**values),
+        "target": _("Target {target}").format(**values) if target else "",
+        "note": " ".join([_("No newer figure was published in our sources."), target_words(target, today, lang)]),
+        "source": _("Source: {source} · data checked {checked}").format(**values),
         "site": _("{site} · not BPJS Ketenagakerjaan").format(site=SITE_NAME),
-        "pct": city.coverage_pct,
-        "target_pct": city.target_pct,
+        "pct": obs.coverage_pct,
+        "target_pct": target.pct if target else None,
     }
 
 
 def _layout(words: dict, site: str) -> tuple[list[dict], float, float]:
     """The layers top-down, each below the one before; returns them with the content's end and the footer's top."""
-    layers = [_rect(0, SIDE, 0, 10, BLUE), _text(words["kicker"], 36, 26, fontWeight="bold", color=BLUE)]
-    layers.append(_text(words["headline"], 74, 120, fontWeight="bold"))
-    sub = _wrap(words["sub"], 26)
-    layers.append(_text(sub, 200, 26))
-    bar_y = 200 + len(sub) * 32 + 22
+    kicker = _wrap(words["kicker"], 22)
+    layers = [_rect(0, SIDE, 0, 10, BLUE), _text(kicker, 28, 22, fontWeight="bold", color=BLUE)]
+    top = 28 + len(kicker) * 28
+    left = MARGIN
+    if words["prefix"]:  # "sekitar" in smaller type before the big figure
+        layers.append(_text(words["prefix"], top + 58, 30, fontWeight="bold"))
+        left += round(len(words["prefix"]) * 30 * 0.52) + 10
+    layers.append(_text(words["headline"], top, 100, fontWeight="bold", x=left))
+    sub = _wrap(words["sub"], 22)
+    layers.append(_text(sub, top + 110, 22))
+    bar_y = top + 110 + len(sub) * 28 + 16
     layers += _bar(bar_y, words["pct"], words["target_pct"], words["target"])
-    needed = _wrap(words["needed"], 22) if words["needed"] else []
-    needed_y = bar_y + BAR_HEIGHT + 56
-    if needed:
-        layers.append(_text(needed, needed_y, 22))
-    end = needed_y + len(needed) * 28
+    note = _wrap(words["note"], 18)
+    note_y = bar_y + BAR_HEIGHT + 46
+    layers.append(_text(note, note_y, 18))
+    end = note_y + len(note) * 23
     source = _wrap(words["source"], 15)
     footer = SIDE - 34 - len(source) * 19
     layers += [
@@ -109,10 +124,10 @@ def _layout(words: dict, site: str) -> tuple[list[dict], float, float]:
     return layers, end, footer - 10
 
 
-def card_spec(package: DataPackage, lang: str, site_url: str = "") -> dict:
+def card_spec(package: DataPackage, lang: str, site_url: str = "", today: dt.date | None = None) -> dict:
     """The card as a Vega-Lite spec, SIDE x SIDE, drawn with text and rectangle marks only."""
     site = site_url.split("://", 1)[-1]
-    layers, _end, _footer = _layout(card_lines(package, lang), site)
+    layers, _end, _footer = _layout(card_lines(package, lang, today), site)
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v6.json",
         "data": {"values": [{}]},
@@ -125,28 +140,30 @@ def card_spec(package: DataPackage, lang: str, site_url: str = "") -> dict:
     }
 
 
-def card_fits(package: DataPackage, lang: str, site_url: str = "") -> bool:
+def card_fits(package: DataPackage, lang: str, site_url: str = "", today: dt.date | None = None) -> bool:
     """Whether the card's words end above its footer (for tests: long words must not overlap)."""
-    _layers, end, footer = _layout(card_lines(package, lang), site_url)
+    _layers, end, footer = _layout(card_lines(package, lang, today), site_url)
     return end <= footer
 
 
 def share_card(package: DataPackage, lang: str, fmt: str = "png") -> bytes:
-    """The share card as PNG (1080 x 1080), SVG or PDF; cached per package, language and format.
+    """The share card as PNG (1080 x 1080), SVG or PDF, as of today; cached per package, day, language and format.
 
     It names the site's configured address (``settings.site_url``), never the one a visitor's browser
     reports: a client inventing a new host on every run would otherwise render a new card each time.
     """
-    return _card_file(package, lang, fmt, settings.site_url())
+    return _share_card(package, lang, fmt, settings.site_url(), clock.today())
 
 
 @per_package(maxsize=16)
-def _card_file(package: DataPackage, lang: str, fmt: str, site_url: str) -> bytes:
-    return render_spec(card_spec(package, lang, site_url), fmt, CARD_SIZE, scale=CARD_SIZE[0] / SIDE)
+def _share_card(package: DataPackage, lang: str, fmt: str, site_url: str, today: dt.date) -> bytes:
+    spec = card_spec(package, lang, site_url, today)
+    return render_spec(spec, fmt, CARD_SIZE, scale=CARD_SIZE[0] / SIDE)
 
 
-def card_alt_text(package: DataPackage, lang: str) -> str:
+def card_alt_text(package: DataPackage, lang: str, today: dt.date | None = None) -> str:
     """The card's words as one text, for screen readers."""
-    words = card_lines(package, lang)
-    parts = [words["kicker"] + ":", words["headline"], words["sub"], words["target"], words["needed"], words["source"]]
+    words = card_lines(package, lang, today)
+    headline = " ".join(filter(None, [words["prefix"], words["headline"]]))
+    parts = [words["kicker"] + ":", headline, words["sub"], words["note"], words["source"]]
     return " ".join(str(p) for p in parts if p)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import io
 import json
 import re
 import zipfile
 
-from jamsostek import charts, cite
+from jamsostek import charts, cite, clock
 from jamsostek.charts import ChartView
 from jamsostek.data import DataPackage
 from jamsostek.data.cache import per_package
@@ -111,29 +112,36 @@ def render_spec(spec: dict, fmt: str, size: tuple[int, int], scale: float | None
     return svg.encode("utf-8")
 
 
-@per_package(maxsize=64)
 def chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str = "container") -> ChartView:
-    """The chart's ChartView (see jamsostek.charts), cached; raises ExportError for an unknown id."""
+    """The chart's ChartView as of today (see jamsostek.charts), cached; raises ExportError for an unknown id.
+
+    Charts say how old the newest figure is and whether a target's year has ended, so every cache here is
+    keyed by the day as well as by the package's content.
+    """
     if chart_id not in charts.CHART_IDS:
         raise ExportError(f"unknown chart {chart_id!r}; the charts are: {', '.join(charts.CHART_IDS)}")
-    return charts.view(chart_id, package, lang, width=width)
+    return _chart_view(package, chart_id, lang, width, clock.today())
 
 
 @per_package(maxsize=64)
-def _page_spec(package: DataPackage, chart_id: str, lang: str) -> str:
-    return json.dumps(charts.to_spec(chart_view(package, chart_id, lang).chart))
+def _chart_view(package: DataPackage, chart_id: str, lang: str, width: int | str, today: dt.date) -> ChartView:
+    return charts.view(chart_id, package, lang, width=width, today=today)
+
+
+@per_package(maxsize=64)
+def _page_spec(package: DataPackage, chart_id: str, lang: str, today: dt.date) -> str:
+    return json.dumps(charts.to_spec(_chart_view(package, chart_id, lang, "container", today).chart))
 
 
 def page_spec(package: DataPackage, chart_id: str, lang: str) -> dict:
-    """The Vega-Lite spec a page draws (width: the container), validated once and then cached.
+    """The Vega-Lite spec a page draws (width: the container), validated once a day and then cached.
 
     Altair validates a spec against the Vega-Lite schema on every ``to_dict``; on /cakupan that was
     most of the script time (bench/PROFILE.txt). A fresh dict each call: Streamlit may change it.
     """
-    return json.loads(_page_spec(package, chart_id, lang))
+    return json.loads(_page_spec(package, chart_id, lang, clock.today()))
 
 
-@per_package(maxsize=128)
 def chart_file(
     package: DataPackage,
     chart_id: str,
@@ -142,19 +150,30 @@ def chart_file(
     size: tuple[int, int] = SLIDE,
     scale: float | None = None,
 ) -> bytes:
-    """One chart as PNG, SVG or PDF; cached per package, chart, language, format and size."""
+    """One chart as PNG, SVG or PDF, as of today; cached per package, day, chart, language, format and size."""
     if fmt not in FORMATS:
         raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
-    size, scale = tuple(size), scale or default_scale(size)
+    chart_view(package, chart_id, lang)  # an unknown chart is an ExportError before anything is drawn
+    return _chart_file(package, chart_id, lang, fmt, tuple(size), scale, clock.today())
+
+
+@per_package(maxsize=128)
+def _chart_file(package, chart_id, lang, fmt, size, scale, today: dt.date) -> bytes:
+    scale = scale or default_scale(size)
     layout = round(size[0] / scale)  # the width the picture is laid out at: titles wrap to it
-    spec = balanced_spec(charts.to_spec(chart_view(package, chart_id, lang, layout).chart), size, scale)
-    return render_spec(spec, fmt, size, scale)
+    view = _chart_view(package, chart_id, lang, layout, today)
+    return render_spec(balanced_spec(charts.to_spec(view.chart), size, scale), fmt, size, scale)
+
+
+def chart_csv(package: DataPackage, chart_id: str, lang: str, today: dt.date | None = None) -> bytes:
+    """Exactly the rows a chart plots today (or on ``today``), as UTF-8 CSV, every cell safe in a spreadsheet."""
+    chart_view(package, chart_id, lang)  # an unknown chart is an ExportError
+    return _chart_csv(package, chart_id, lang, today or clock.today())
 
 
 @per_package(maxsize=32)
-def chart_csv(package: DataPackage, chart_id: str, lang: str) -> bytes:
-    """Exactly the rows a chart plots, as UTF-8 CSV, every cell safe to open in a spreadsheet."""
-    return frame_csv(chart_view(package, chart_id, lang).data)
+def _chart_csv(package: DataPackage, chart_id: str, lang: str, today: dt.date) -> bytes:
+    return frame_csv(_chart_view(package, chart_id, lang, "container", today).data)
 
 
 def file_name(chart_id: str, lang: str, fmt: str, size: tuple[int, int] | None = None, as_of=None) -> str:

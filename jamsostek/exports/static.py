@@ -12,23 +12,27 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from jamsostek import catalog, charts, clock, content, i18n, rules
+from jamsostek import catalog, charts, cite, clock, content, coverage, i18n, rules, timeline
+from jamsostek.check import outcome
 from jamsostek.data import DataPackage
 from jamsostek.exports.files import chart_csv
 from jamsostek.exports.published import package_files
 from jamsostek.figures import figures, format_figure
 from jamsostek.i18n import N_
-from jamsostek.labels import WORK_NAMES, name
+from jamsostek.labels import SECTOR_NAMES, WORK_NAMES, name
 from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES, Page
 
 ICON = re.compile(r":material/[a-z0-9_]+:\s*")
 BRACES = str.maketrans({"{": "&#123;", "}": "&#125;"})
+SMALL = re.compile(r":small\[(.*?)\]")  # Streamlit's small print; the light version writes <small>
 # Declared incomes in the cost table, as multiples of the lowest level (a presentation choice, not a rule).
 INCOME_MULTIPLES = (1, 1.5, 2, 3, 5)
 LIGHT_PAGES: tuple[Page, ...] = tuple(page for page in PAGES if page.light)
 COST_TABLE = N_("Cost table")  # the light twin of the check: a table instead of questions
-COST_SUMMARY = N_("This month's contribution per month, by work and income.")
+COST_SUMMARY = N_("What you pay per month this month, by work and income.")
+# One kind of work per discount sector, to say each sector's discount under the table.
+SECTOR_EXAMPLES = {"transport": rules.TRANSPORT_EXAMPLE, "other": "umkm"}
 
 
 def light_title(page: Page) -> str:
@@ -42,12 +46,16 @@ def markdown() -> MarkdownIt:
 
 
 def render_markdown(text: str) -> str:
-    """Markdown to HTML; Streamlit-only icon codes are dropped."""
-    return markdown().render(ICON.sub("", text))
+    """Markdown to HTML; Streamlit-only icon codes are dropped, its ``:small[...]`` becomes ``<small>``."""
+    return SMALL.sub(r"<small>\1</small>", markdown().render(ICON.sub("", text)))
 
 
 def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
-    """This month's cost for each kind of work at several incomes, with and without JHT."""
+    """The build month's cost for each kind of work at several incomes, with and without JHT, as the check says it.
+
+    Cells and discount sentences come from the check's own helpers (``check.outcome``): the same rules, the
+    same estimate marks and the same words for the discount, for the contribution month of ``on``.
+    """
     low = rules.lowest_income(package)
     incomes = [round(low * m) for m in INCOME_MULTIPLES]
     rows = []
@@ -58,23 +66,36 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
             full = rules.quote(package, rules.Question(work, income, frozenset(rules.PROGRAMMES), on))
             cells.append(
                 {
-                    "core": i18n.money(core.total, lang) if core.eligible else "",
-                    "full": i18n.money(full.total, lang) if full.eligible else "",
+                    "core": outcome.total_value(core, package, lang) if core.eligible else "",
+                    "full": outcome.total_value(full, package, lang) if full.eligible else "",
                     "discounted": core.discount_reason == "applied",
                 }
             )
         employee = not rules.quote(package, rules.Question(work, low, rules.CORE_PROGRAMMES, on)).eligible
         rows.append({"work": name(WORK_NAMES, work, lang), "cells": cells, "employee": employee})
-    return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
+    discounts, source_ids = [], []
+    for sector, work in SECTOR_EXAMPLES.items():
+        quote = rules.quote(package, rules.Question(work, low, frozenset(rules.PROGRAMMES), on))
+        text = outcome.discount_text(quote, package, lang)
+        discounts.append({"sector": name(SECTOR_NAMES, sector, lang), "html": render_markdown(text)})
+        named = [quote.discount] if quote.discount else rules.discount_periods(package, work)  # as the text names them
+        source_ids += [line.source_id for line in quote.lines] + [row["source_id"] for row in named]
+    return {
+        "month": i18n.month(on, lang),
+        "incomes": [i18n.money(i, lang) for i in incomes],
+        "rows": rows,
+        "discounts": discounts,
+        "source_ids": list(dict.fromkeys(source_ids)),
+    }
 
 
-def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
-    """Every coverage chart as inline SVG with its takeaway, alt text and numbers."""
+def chart_blocks(package: DataPackage, lang: str, today: dt.date | None = None) -> list[dict]:
+    """Every coverage chart as inline SVG with its takeaway, alt text and numbers, as of the build date."""
     import vl_convert  # heavy: only when the light version is built
 
     blocks = []
     for chart_id in charts.CHART_IDS:
-        view = charts.view(chart_id, package, lang, width=640)
+        view = charts.view(chart_id, package, lang, width=640, today=today)
         table = view.table(lang)
         svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
         svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
@@ -127,13 +148,29 @@ def _sources(package: DataPackage, ids: list[str], lang: str) -> list[dict]:
     return out
 
 
-def _skipped_sections(package: DataPackage, page: Page, today: dt.date) -> set[str]:
-    """Sections the app shows only in some situations: the same choice, made for the build date."""
-    if page.content == "home":
-        return {"cost-discount", "cost-normal"} - {rules.home_cost_section(package, today)}
-    if page.content == "coverage":
-        return {"live"}  # says the page refreshes itself; the light page doesn't
-    return set()
+def _skipped_sections(package: DataPackage, page: Page, today: dt.date) -> frozenset[str]:
+    """Sections the app shows only on some dates: the same choice, made for the build date (never the live screen)."""
+    return timeline.hidden_sections(package, page.content, today)
+
+
+def _page_sources(package: DataPackage, page: Page, lang: str, today: dt.date, skip: frozenset[str]) -> list[str]:
+    """The sources of the figures a light page shows: its prose's, and for /cakupan every chart's row as well."""
+    figs = figures(package, today)
+    loaded = content.load_page(page.content, lang)
+    texts = [loaded.title, loaded.summary] + [t for k, t in loaded.sections.items() if k not in skip]
+    used = dict.fromkeys(p for text in texts for p in content.PLACEHOLDER.findall(text))
+    ids = [s for p in used for s in figs[p].sources]
+    if page.key == "coverage":
+        ids += coverage.source_ids(package)
+    return list(dict.fromkeys(ids))
+
+
+def _figure_table(package: DataPackage, lang: str) -> dict:
+    """Every figure and rule the site states (the app's /data table), for the light data page."""
+    _ = i18n.gettext(lang)
+    columns = ["figure", "value", "as_of", "base", "caveat", "source"]
+    frame = catalog.figure_table(package, lang)[columns]
+    return {"columns": [_(catalog.FIGURE_COLUMNS[c]) for c in columns], "rows": frame.values.tolist()}
 
 
 def page_context(package: DataPackage, page: Page, lang: str, today: dt.date, base_url: str) -> dict:
@@ -147,23 +184,22 @@ def page_context(package: DataPackage, page: Page, lang: str, today: dt.date, ba
         context.update(title=filled.title, summary=filled.summary)
         skip = _skipped_sections(package, page, today)
         context["sections"] = {k: render_markdown(v) for k, v in filled.sections.items() if k not in skip}
-        used = content.ordered_placeholders(page.content, lang)
-        source_ids = list(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
+        source_ids = _page_sources(package, page, lang, today, skip)
     else:
         context.update(title=_(COST_TABLE), summary=_(COST_SUMMARY))
         context["costs"] = cost_table(package, today, lang)
-        source_ids = ["R-PP44", "R-PP50", "S12b"]
+        estimate = content.filled_page(page.content, lang, values).sections["estimate"]  # the check's own caveat
+        context["costs"]["estimate"] = render_markdown(estimate)
+        source_ids = context["costs"]["source_ids"]
     if page.key == "coverage":
-        context["charts"] = chart_blocks(package, lang)
+        context["charts"] = chart_blocks(package, lang, today)
     if page.key == "data":
-        frame = catalog.observations(package, lang).drop(columns=["url"])
-        labels = [_(catalog.OBSERVATION_COLUMNS.get(c, c)) for c in frame.columns]
-        context["observations"] = {"columns": labels, "rows": frame.values.tolist()}
+        context["observations"] = _figure_table(package, lang)
         source_ids = list(package.sources["id"])
     context.update(
         sources=_sources(package, source_ids, lang),
         values=values,
-        data_as_of=i18n.date(package.as_of, lang),
+        data_as_of=cite.data_as_of_line(package, lang),  # when the package was last checked against its sources
         built=i18n.date(today, lang),
         app_url=f"{base_url.rstrip('/')}/{page.path}?lang={lang}",
     )
@@ -192,7 +228,7 @@ def _render_site(package: DataPackage, out: Path, today: dt.date, base_url: str)
     (out / "style.css").write_text((TEMPLATES_DIR / "style.css").read_text(encoding="utf-8"), encoding="utf-8")
 
 
-def _copy_downloads(package: DataPackage, out: Path) -> None:
+def _copy_downloads(package: DataPackage, out: Path, today: dt.date) -> None:
     """The package's own files (``published.package_files``: nothing else a live source sent) and each chart's CSV."""
     (out / "data").mkdir()
     for file_name, raw in package_files(package).items():
@@ -200,7 +236,7 @@ def _copy_downloads(package: DataPackage, out: Path) -> None:
     (out / "charts").mkdir()
     for lang in i18n.LANGUAGES:
         for chart_id in charts.CHART_IDS:
-            (out / "charts" / f"{chart_id}-{lang}.csv").write_bytes(chart_csv(package, chart_id, lang))
+            (out / "charts" / f"{chart_id}-{lang}.csv").write_bytes(chart_csv(package, chart_id, lang, today))
 
 
 class BuildError(RuntimeError):
@@ -237,7 +273,7 @@ def build(out_dir: Path | str, package: DataPackage, base_url: str = "/", today:
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
     try:
         _render_site(package, staging / "site", today, base_url)
-        _copy_downloads(package, staging / "site")
+        _copy_downloads(package, staging / "site", today)
         problems = verify(staging / "site")
         if problems:
             raise BuildError("; ".join(problems))

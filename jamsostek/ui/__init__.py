@@ -16,11 +16,11 @@ from jamsostek.ui.blocks import (
     table,
     whatsapp_button,
 )
-from jamsostek.ui.form import check_answers, save_answers
+from jamsostek.ui.form import check_answers, save_answers, tap_targets
 from jamsostek.ui.frame import app_frame, language, link, translator
 from jamsostek.ui.state import (
     figure_values,
-    home_cost_section,
+    hidden_sections,
     live_refresh_seconds,
     package,
     page_content,
@@ -36,7 +36,7 @@ __all__ = [
     "draw_chart",
     "figure_values",
     "footer",
-    "home_cost_section",
+    "hidden_sections",
     "language",
     "link",
     "live_refresh_seconds",
@@ -50,6 +50,7 @@ __all__ = [
     "source_line",
     "sources_footer",
     "table",
+    "tap_targets",
     "translator",
     "whatsapp_button",
 ]

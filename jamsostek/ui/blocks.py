@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 from babel.dates import format_datetime
 
-from jamsostek import clock, content, i18n, settings, site
+from jamsostek import cite, clock, content, i18n, settings, site
 from jamsostek.charts import ChartView
 from jamsostek.data import DataPackage, live
 from jamsostek.data.cache import per_package
@@ -76,14 +76,14 @@ def table(frame: pd.DataFrame, columns: dict[str, str], lang: str, links: tuple[
     st.dataframe(frame, hide_index=True, column_order=list(columns), column_config=config)
 
 
-def source_line(source_ids: list[str], lang: str, as_of: dt.date | None = None) -> None:
-    """A one-line "Source: publisher (date)" under a figure."""
+def source_line(source_ids: list[str] | tuple[str, ...], lang: str, when: str | None = None) -> None:
+    """A one-line "Source: publisher [id] · as of <date, as precise as the source>" under a figure."""
     _ = translator(lang)
     pkg = package()
     names = [f"{pkg.source(s)['publisher']} [{s}]" for s in dict.fromkeys(source_ids)]
     text = _("Source: {sources}").format(sources="; ".join(names))
-    if as_of is not None:
-        text += " · " + _("as of {date}").format(date=i18n.date(as_of, lang))
+    if when:
+        text += " · " + _("as of {date}").format(date=when)
     st.caption(content.escape_markdown(text))
 
 
@@ -109,11 +109,7 @@ def sources_footer(source_ids: list[str], lang: str) -> None:
     st.divider()
     st.markdown("**" + _("Sources") + "**")
     st.markdown(_source_list(pkg, tuple(source_ids), lang) or _("No figures on this page."))
-    st.caption(
-        _("Data as of {date}. This site explains Jamsostek; it is not BPJS Ketenagakerjaan.").format(
-            date=i18n.date(pkg.as_of, lang)
-        )
-    )
+    st.caption(content.escape_markdown(cite.data_as_of_line(pkg, lang)))
     data_status(lang)
 
 
@@ -155,9 +151,9 @@ def page_menu(lang: str) -> None:
     )
 
 
-def footer(name: str, lang: str, extra_sources: list[str] | None = None) -> None:
-    """Every page ends with a menu, its sources and "data as of"."""
+def footer(name: str, lang: str, extra_sources: list[str] | None = None, live: bool = False) -> None:
+    """Every page ends with a menu, its sources and "data as of" (when the data was last checked)."""
     st.divider()
     page_menu(lang)
-    ids = page_sources(name, lang) + list(extra_sources or [])
+    ids = page_sources(name, lang, live) + list(extra_sources or [])
     sources_footer(list(dict.fromkeys(ids)), lang)

@@ -7,7 +7,7 @@ import os
 
 import streamlit as st
 
-from jamsostek import clock, content, contract, figures, rules, settings, site
+from jamsostek import clock, content, contract, figures, settings, site, timeline
 from jamsostek.data import DataError, DataPackage, live
 from jamsostek.data.cache import per_package
 from jamsostek.figures import Figure
@@ -71,10 +71,17 @@ def _page_content(pkg: DataPackage, name: str, lang: str, today) -> content.Page
 
 
 @per_package(maxsize=64)
-def _page_sources(pkg: DataPackage, name: str, lang: str, today) -> tuple[str, ...]:
+def _page_sources(pkg: DataPackage, name: str, lang: str, today, live: bool) -> tuple[str, ...]:
+    return tuple(page_source_ids(pkg, name, lang, today, timeline.hidden_sections(pkg, name, today, live)))
+
+
+def page_source_ids(pkg: DataPackage, name: str, lang: str, today, hidden: frozenset[str]) -> list[str]:
+    """The sources of the figures a page shows today (hidden sections left out), corroborating ones included."""
     figs = _figures(pkg, today)
-    used = content.ordered_placeholders(name, lang)
-    return tuple(dict.fromkeys(figs[p].source_id for p in used if figs[p].source_id))
+    page = content.load_page(name, lang)
+    texts = [page.title, page.summary] + [text for key, text in page.sections.items() if key not in hidden]
+    used = dict.fromkeys(p for text in texts for p in content.PLACEHOLDER.findall(text))
+    return list(dict.fromkeys(s for p in used for s in figs[p].sources))
 
 
 def figure_values(lang: str) -> dict[str, str]:
@@ -92,14 +99,14 @@ def page_content(name: str, lang: str) -> content.Page:
     return _page_content(package(), name, lang, clock.today())
 
 
-def page_sources(name: str, lang: str) -> list[str]:
-    """The sources of the figures a page names, in order of first mention."""
-    return list(_page_sources(package(), name, lang, clock.today()))
+def page_sources(name: str, lang: str, live: bool = False) -> list[str]:
+    """The sources of the figures a page shows today, in order of first mention."""
+    return list(_page_sources(package(), name, lang, clock.today(), live))
 
 
-def home_cost_section() -> str:
-    """The home page's cost text for today (see ``rules.home_cost_section``)."""
-    return rules.home_cost_section(package(), clock.today())
+def hidden_sections(name: str, live: bool = False) -> frozenset[str]:
+    """The sections of a page's content that do not hold today (see ``timeline.hidden_sections``)."""
+    return timeline.hidden_sections(package(), name, clock.today(), live)
 
 
 def site_url() -> str:
