@@ -8,11 +8,13 @@ import sys
 import tempfile
 from pathlib import Path
 
-from jamsostek.data import DATA_DIR, DataError, live, load, validate
+from jamsostek.data import DATA_DIR, DataError, live
 
 
 def _validate(args: argparse.Namespace) -> int:
-    problems = validate(Path(args.directory))
+    from jamsostek import contract  # the pages' modules (Altair among them): the contract builds every page
+
+    problems = contract.validate(Path(args.directory))
     for problem in problems:
         print(problem)
     if not problems:
@@ -21,11 +23,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _export_chart(args: argparse.Namespace) -> int:
-    from jamsostek import charts  # Altair and vl-convert: only for the commands that draw
+    from jamsostek import charts, contract  # Altair and vl-convert: only for the commands that draw
     from jamsostek.exports import files
 
     if args.list:
-        package = load()
+        package = contract.load()
         for chart_id in charts.CHART_IDS:
             print(f"{chart_id}\t{charts.view(chart_id, package, args.lang).title}")
         return 0
@@ -40,7 +42,7 @@ def _export_chart(args: argparse.Namespace) -> int:
         print(f"export-chart: {exc}", file=sys.stderr)
         return 2
     try:
-        content = files.chart_file(load(), args.chart, args.lang, fmt, size)
+        content = files.chart_file(contract.load(), args.chart, args.lang, fmt, size)
     except DataError as exc:
         print(f"export-chart: the data package is not valid:\n{exc}", file=sys.stderr)
         return 1
@@ -66,6 +68,7 @@ def _add_export_chart(commands) -> None:
 
 
 def _export_deck(args: argparse.Namespace) -> int:
+    from jamsostek import contract
     from jamsostek.exports import deck, files  # python-pptx, Altair and vl-convert: only for the commands that draw
 
     try:
@@ -76,7 +79,7 @@ def _export_deck(args: argparse.Namespace) -> int:
         print(f"export-deck: {exc}", file=sys.stderr)
         return 2
     try:
-        content = deck.deck_file(load(), args.lang, chart_ids)
+        content = deck.deck_file(contract.load(), args.lang, chart_ids)
     except DataError as exc:
         print(f"export-deck: the data package is not valid:\n{exc}", file=sys.stderr)
         return 1
@@ -100,6 +103,7 @@ def _add_export_deck(commands) -> None:
 
 
 def _build_static(args: argparse.Namespace) -> int:
+    from jamsostek import contract  # the pages' modules: the light version is built only from data they build from
     from jamsostek.exports import static  # Jinja and markdown-it: only for this command
 
     url = args.data_url or live.settings(os.environ, {})[0]
@@ -109,7 +113,7 @@ def _build_static(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="jamsostek-build-") as workdir:
         try:
             directory = live.fetch(url, Path(workdir)) if url else Path(args.data_dir)
-            package = load(directory)
+            package = contract.load(directory)
         except live.FetchError as exc:
             print(f"build-static: cannot read the live data ({exc.kind}: {exc}); {args.out_dir} was left untouched")
             return 1

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import pandas as pd
 
 from jamsostek import clock
-from jamsostek.data import AREAS, DataPackage
+from jamsostek.data import AREAS, DataPackage, Need
 
 CITY = "kota-jambi"
+NEEDS = (Need("coverage", "area", CITY, "the site is about the city: every page names its newest figure"),)
 STATED_UNKNOWN = "not-stated"
 
 

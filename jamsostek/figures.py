@@ -220,7 +220,7 @@ def _line(package: DataPackage, programme: str, income: int, today: dt.date) -> 
 
 def _costs(package: DataPackage, today: dt.date) -> dict[str, Figure]:
     """This month's cost at the lowest income, and the rates and amounts in force on the date."""
-    low_row = package.rules[package.rules["id"] == "lowest-income"].iloc[0]
+    low_row = package.rules[package.rules["id"] == rules.LOWEST_INCOME].iloc[0]
     low = rules.lowest_income(package)
     core = rules.quote(package, rules.Question(timeline.TRANSPORT, low, rules.CORE_PROGRAMMES, today))
     full = rules.quote(package, rules.Question(timeline.TRANSPORT, low, frozenset(rules.PROGRAMMES), today))
@@ -232,7 +232,7 @@ def _costs(package: DataPackage, today: dt.date) -> dict[str, Figure]:
     out = {
         "today": Figure(today, "date"),
         "this_month": Figure(today, "month"),
-        "lowest_income": Figure(low, "money", low_row["source_id"], package.also("rules", "lowest-income")),
+        "lowest_income": Figure(low, "money", low_row["source_id"], package.also("rules", rules.LOWEST_INCOME)),
         "cost_now": Figure(core.total, "money", now_source, now_also),
         "cost_normal": Figure(core.total_normal, "money", core_sources[0], core_sources[1:]),
         "cost_with_jht_now": Figure(full.total, "money", now_source, now_also),

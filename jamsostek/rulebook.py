@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.data.cache import per_package
 from jamsostek.months import month_end, month_start
 
 TRANSPORT_WORK = frozenset({"ojol", "ojek-pangkalan", "kurir", "sopir"})
 INCOME_KINDS = frozenset({"multiple-of-income", "percent-of-income"})
 UNSURE = "unsure"  # a benefit FACTS.md marks [?]: the page says "check with BPJS Ketenagakerjaan"
+LOWEST_INCOME = "lowest-income"
+NEEDS = (Need("rules", "id", LOWEST_INCOME, "the check and the home page price the lowest income level"),)
 
 
 def rows_in(frame: pd.DataFrame, month: dt.date, by: str | None = None) -> pd.DataFrame:
@@ -74,7 +76,7 @@ def rule_value(package: DataPackage, rule_id: str, month: dt.date | None = None)
 
 def lowest_income(package: DataPackage) -> int:
     """The lowest declared income level, Rp1,000,000 per the sources."""
-    return int(rule_value(package, "lowest-income"))
+    return int(rule_value(package, LOWEST_INCOME))
 
 
 @per_package(maxsize=1024)

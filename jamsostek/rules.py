@@ -12,11 +12,12 @@ from dataclasses import dataclass, field, replace
 import pandas as pd
 
 from jamsostek import clock
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.data.cache import per_package
 from jamsostek.months import add_months, month_start, span
 from jamsostek.rulebook import (  # noqa: F401  (re-exported: pages and exports ask ``rules``)
     INCOME_KINDS,
+    LOWEST_INCOME,
     TRANSPORT_WORK,
     UNSURE,
     Benefit,
@@ -39,6 +40,7 @@ TRANSPORT_EXAMPLE = "ojol"  # the kind of work the home page quotes
 EMPLOYEE_WORK = frozenset({"karyawan"})
 PROGRAMMES: tuple[str, ...] = ("jkk", "jkm", "jht")
 CORE_PROGRAMMES = frozenset({"jkk", "jkm"})
+NEEDS = tuple(Need("contributions", "programme", p, "the check prices every programme") for p in PROGRAMMES)
 CITY_PAYS = CORE_PROGRAMMES  # FACTS.md §7: the city's scheme pays JKK and JKM; nothing says it pays JHT
 YEAR_MONTHS = 12
 ESTIMATE, AT_MOST = "estimate", "at-most"  # marks on an amount: between the table's known points; its ceiling

@@ -172,14 +172,16 @@ def test_widgets_update_the_url():
     assert total(app) == "± Rp51.800"  # 15,000 + 6,800 + 30,000: the discount ended in December 2026
 
 
-def test_the_month_select_offers_every_month_newest_first():
+def test_the_month_select_offers_every_month_newest_first(set_today):
+    set_today("2026-11-29")
     app = run_page("/cek-iuran", lang="id")
     select = app.selectbox(key="check_month")
     assert select.options[0] == "November 2027" and select.options[-2:] == ["Desember 2019", "Sebelum Desember 2019"]
-    assert select.value == "2026-11"  # this month, from the site's clock (tests/conftest.py: 29 November 2026)
+    assert select.value == "2026-11"  # this month, from the site's clock
 
 
-def test_a_first_visit_writes_a_shareable_url_with_a_plain_link_and_whatsapp():
+def test_a_first_visit_writes_a_shareable_url_with_a_plain_link_and_whatsapp(set_today):
+    set_today("2026-11-29")
     app = run_page("/cek-iuran", lang="en")
     assert not app.exception and not app.warning
     assert param(app, "work") == "ojol" and param(app, "programs") == "jkk,jkm" and param(app, "month") == "2026-11"
@@ -212,7 +214,8 @@ def test_strange_urls_get_a_correction_not_a_traceback(query, lang):
 
 
 @pytest.mark.parametrize("month", ["2026-13", "2999-01", "<b>"])
-def test_a_strange_month_gets_this_month_and_a_correction(month):
+def test_a_strange_month_gets_this_month_and_a_correction(month, set_today):
+    set_today("2026-11-29")
     app = run_page("/cek-iuran", work="ojol", income="1000000", month=month, **FULL, lang="en")
     assert not app.exception and total(app) == "Rp8,400"
     assert any("this month" in w.value for w in app.warning)

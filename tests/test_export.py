@@ -128,8 +128,9 @@ def test_share_card_is_square_and_fits(package, lang, monkeypatch):
         ),
     ],
 )
-def test_share_card_states_the_newest_figure_with_its_age_date_and_source(package, lang, expected):
+def test_share_card_states_the_newest_figure_with_its_age_date_and_source(package, lang, expected, set_today):
     """The card travels alone: it names the newest figure as newest, how old it was on the day, the target's caveat."""
+    set_today("2026-11-29")
     svg = card.share_card(package, lang, "svg").decode("utf-8")
     words = " ".join(str(v) for v in card.card_lines(package, lang).values())
     for text in expected:

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 
 from jamsostek import i18n, rules
 from jamsostek.content import escape_markdown
-from jamsostek.data import DataPackage
+from jamsostek.data import DataPackage, Need
 from jamsostek.i18n import N_
 from jamsostek.labels import BENEFIT_KINDS, PROGRAMME_NAMES, name
 from jamsostek.rules import CORE_PROGRAMMES, Quote
 
+FULL_PAY_MONTHS = "jkk-full-pay-months"
+NEEDS = (Need("rules", "id", FULL_PAY_MONTHS, "the check says how long JKK pays full income"),)
 NOT_CERTAIN = N_("This is not certain. Check with BPJS Ketenagakerjaan.")
 
 
@@ -117,7 +119,7 @@ SENTENCES: tuple[Sentence, ...] = (
 def _values(quote: Quote, package: DataPackage, lang: str) -> dict[str, str]:
     """Every benefit's value and known amount as text, keyed as the sentences name them."""
     month = quote.question.month
-    values = {"full_months": i18n.number(rules.rule_value(package, "jkk-full-pay-months", month), lang)}
+    values = {"full_months": i18n.number(rules.rule_value(package, FULL_PAY_MONTHS, month), lang)}
     for item in quote.benefit_items:
         key = item.id.replace("-", "_")
         if item.value is not None:

@@ -14,7 +14,8 @@ import pandas as pd
 
 from jamsostek import clock
 from jamsostek.data import checks
-from jamsostek.data.problems import AREAS, DESCRIPTOR, TOLERANCE_PP, DataError, Problem
+from jamsostek.data.problems import AREAS, DESCRIPTOR, TOLERANCE_PP, DataError, Need, Needs, Problem
+from jamsostek.data.references import broken_references
 from jamsostek.settings import BUNDLED_DATA_DIR, DATA_DIR
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "TOLERANCE_PP",
     "DataError",
     "DataPackage",
+    "Need",
     "Problem",
     "canonical_descriptor",
     "load",
@@ -150,20 +152,40 @@ def _located(error) -> tuple[str | None, str]:
     return field_name, f"{error.type}: {note}"
 
 
-def _typed(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+def _value(kind: str, text: str) -> object:
+    if not text:
+        return None
+    if kind == "date":
+        return dt.date.fromisoformat(text)
+    if kind == "integer":
+        return int(text)
+    if kind == "number":
+        return float(text)
+    if kind == "boolean":
+        return text.lower() in ("true", "1", "yes")
+    return text
+
+
+def _typed(frame: pd.DataFrame, schema: dict, strict: bool = True) -> pd.DataFrame:
+    """Each column as its schema types it; not ``strict``: a value that does not parse becomes None."""
     for spec in schema["fields"]:
         name, kind = spec["name"], spec.get("type", "string")
-        column = frame[name]
-        if kind == "date":
-            frame[name] = pd.Series([dt.date.fromisoformat(v) if v else None for v in column], dtype=object)
-        elif kind == "integer":
-            frame[name] = pd.array([int(v) if v else None for v in column], dtype="Int64")
+        values = []
+        for text in frame[name] if name in frame else []:
+            try:
+                values.append(_value(kind, text))
+            except ValueError:
+                if strict:
+                    raise
+                values.append(None)
+        if kind == "integer":
+            frame[name] = pd.array(values, dtype="Int64")
         elif kind == "number":
-            frame[name] = pd.array([float(v) if v else None for v in column], dtype="Float64")
+            frame[name] = pd.array(values, dtype="Float64")
         elif kind == "boolean":
-            frame[name] = pd.Series([v.lower() in ("true", "1", "yes") if v else None for v in column], dtype=object)
+            frame[name] = pd.Series(values, dtype=object)  # empty: not known (None), not False
         else:
-            frame[name] = pd.Series([v if v else None for v in column], dtype=object)
+            frame[name] = pd.Series(values, dtype=object)
     return frame
 
 
@@ -184,8 +206,27 @@ def read_tables(directory: Path, canonical: dict, files: dict[str, bytes] | None
     return tables
 
 
-def validate(directory: Path | str = DATA_DIR, today: dt.date | None = None) -> list[Problem]:
-    """Every problem with the package in ``directory``; an empty list means it is valid."""
+def readable_tables(directory: Path, canonical: dict) -> dict[str, pd.DataFrame]:
+    """Every resource that can be read at all, typed leniently: the checks run on them even when the schema
+    layer found problems, so a problem is reported in the file where it is, whatever else is wrong."""
+    tables = {}
+    for resource in canonical["resources"]:
+        try:
+            frame = pd.read_csv(directory / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
+        except (OSError, ValueError, UnicodeDecodeError, pd.errors.ParserError):
+            continue  # missing, empty, not UTF-8 or not CSV: the schema layer names it
+        if set(frame.columns) >= {field["name"] for field in resource["schema"]["fields"]}:
+            tables[resource["name"]] = _typed(frame, resource["schema"], strict=False)
+    return tables
+
+
+def validate(directory: Path | str = DATA_DIR, today: dt.date | None = None, needs: Needs = ()) -> list[Problem]:
+    """Every problem with the package in ``directory``, in one pass; an empty list means it is valid.
+
+    Order: the files' own wrong values first, then where a broken reference probably comes from (in the file
+    that changed), then the broken references themselves, then the checks beyond the schema and what the code
+    needs (``needs``, see ``jamsostek.contract``). So the first line names the file a person edited.
+    """
     directory = Path(directory)
     if not directory.is_dir():
         return [Problem(str(directory), None, None, "not a folder")]
@@ -197,16 +238,19 @@ def validate(directory: Path | str = DATA_DIR, today: dt.date | None = None) -> 
     for resource in canonical["resources"]:
         if resource["name"] not in listed:
             problems.append(Problem(DESCRIPTOR, None, "resources", f"resource {resource['name']!r} is missing"))
-    problems += _frictionless_problems(directory, canonical)
-    if problems:
-        return problems
-    return checks.semantic_problems(read_tables(directory, canonical), today or clock.today())
+    schema = _frictionless_problems(directory, canonical)
+    references = [p for p in schema if p.message.startswith("foreign-key")]
+    tables = readable_tables(directory, canonical)
+    problems += [p for p in schema if p not in references]
+    problems += broken_references(tables, canonical) + references
+    problems += checks.semantic_problems(tables, today or clock.today()) + checks.needs_met(tables, needs)
+    return list(dict.fromkeys(problems))
 
 
-def load(directory: Path | str = DATA_DIR, today: dt.date | None = None) -> DataPackage:
+def load(directory: Path | str = DATA_DIR, today: dt.date | None = None, needs: Needs = ()) -> DataPackage:
     """The validated package; raises ``DataError`` naming every problem."""
     directory = Path(directory)
-    problems = validate(directory, today)
+    problems = validate(directory, today, needs)
     if problems:
         raise DataError(problems)
     canonical = canonical_descriptor()

@@ -1,4 +1,5 @@
-"""Checks a Table Schema can't express: agreeing figures, no future dates, rules that don't overlap."""
+"""Checks a Table Schema can't express: agreeing figures, real dates, finite numbers, rules that don't overlap,
+and the rows the code needs. Each runs on every table that could be read, whatever else is wrong."""
 
 from __future__ import annotations
 
@@ -9,10 +10,18 @@ from itertools import combinations
 
 import pandas as pd
 
-from jamsostek.data.problems import AREAS, TOLERANCE_PP, Problem
+from jamsostek.data.problems import AREAS, TOLERANCE_PP, Needs, Problem
 
 FOREVER_START = dt.date.min
 FOREVER_END = dt.date.max
+LARGEST = 1e12  # no figure, amount or count on this site comes near a trillion; 1e308 and Infinity are mistakes
+PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Which rows need a value in which column: (table, column deciding, its values, the column that must be filled).
+VALUES_NEEDED = (
+    ("contributions", "method", ("rate",), "rate_pct"),
+    ("contributions", "method", ("flat",), "amount"),
+    ("benefits", "kind", ("amount", "percent-of-income", "multiple-of-income", "count", "years", "months"), "value"),
+)
 
 
 def _row(index: int) -> int:
@@ -23,7 +32,7 @@ def coverage_agrees(coverage: pd.DataFrame) -> list[Problem]:
     """covered / workforce must agree with coverage_pct within TOLERANCE_PP points."""
     problems = []
     for i, row in coverage.iterrows():
-        if pd.isna(row["covered"]) or pd.isna(row["workforce"]):
+        if pd.isna(row["covered"]) or pd.isna(row["workforce"]) or pd.isna(row["coverage_pct"]):
             continue
         if row["covered"] > row["workforce"]:
             problems.append(Problem("coverage.csv", _row(i), "covered", "covered is larger than workforce"))
@@ -98,6 +107,62 @@ def periods_valid(table: str, frame: pd.DataFrame, group_by: str) -> list[Proble
     return problems
 
 
+def real_partial_dates(sources: pd.DataFrame) -> list[Problem]:
+    """``published`` is a real year, month or day (``2024-13`` or ``2024-02-30`` are typos, not dates)."""
+    problems = []
+    for i, text in enumerate(sources["published"]):
+        match = PARTIAL_DATE.fullmatch(text or "")
+        if text is None or not match:
+            continue  # empty is allowed; another shape is the schema's to report
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        try:
+            real = 1900 <= year <= 2100 and dt.date(year, month, day)
+        except ValueError:
+            real = False
+        if not real:
+            problems.append(Problem("sources.csv", _row(i), "published", f"{text!r} is not a real date"))
+    return problems
+
+
+def finite_numbers(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Every number is finite and of a size the site can show (no ``Infinity``, no ``1e308``)."""
+    problems = []
+    for name, frame in tables.items():
+        for column in frame.columns:
+            if str(frame[column].dtype) not in ("Float64", "Int64"):
+                continue
+            for i, value in enumerate(frame[column]):
+                if not pd.isna(value) and not abs(float(value)) < LARGEST:
+                    problems.append(
+                        Problem(f"{name}.csv", _row(i), column, f"{value} is not a number the site can show")
+                    )
+    return problems
+
+
+def values_where_needed(tables: dict[str, pd.DataFrame]) -> list[Problem]:
+    """Rows whose kind needs a number have it (a rate for a rate, an amount for a flat contribution, ...)."""
+    problems = []
+    for table, decider, kinds, column in VALUES_NEEDED:
+        frame = tables[table]
+        for i, (kind, value) in enumerate(zip(frame[decider], frame[column], strict=True)):
+            if kind in kinds and pd.isna(value):
+                problems.append(Problem(f"{table}.csv", _row(i), column, f"a {decider} {kind!r} row needs a {column}"))
+    return problems
+
+
+def needs_met(tables: dict[str, pd.DataFrame], needs: Needs) -> list[Problem]:
+    """Every row the code relies on is there (see ``jamsostek.contract``)."""
+    problems = []
+    for need in needs:
+        frame = tables.get(need.table)
+        if frame is None or need.column not in frame:
+            continue  # the file could not be read: the schema layer said why
+        if not (frame[need.column].astype(str) == need.value).any():
+            message = f"no row with {need.column} {need.value!r}, which the site needs: {need.why}"
+            problems.append(Problem(f"{need.table}.csv", None, need.column, message))
+    return problems
+
+
 # Cells a spreadsheet runs as a formula (OWASP, "CSV injection"); a plain number is a number, not a formula.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -157,23 +222,33 @@ SECTORS = ("transport", "other")  # "all" in discounts.csv means both
 def _discount_keys(row: pd.Series) -> str:
     """A discount's keys for the overlap check: each sector it covers with each programme (``transport:jkk``)."""
     sectors = SECTORS if row["sector"] == "all" else (row["sector"],)
-    return " ".join(f"{sector}:{p}" for sector in sectors for p in row["programmes"].split())
+    return " ".join(f"{sector}:{p}" for sector in sectors for p in (row["programmes"] or "").split())
+
+
+def _keyed_discounts(discounts: pd.DataFrame) -> pd.DataFrame:
+    return discounts.assign(key=[_discount_keys(row) for _, row in discounts.iterrows()])
+
+
+# (the tables a check reads, the check): each runs when its tables could be read.
+CHECKS = (
+    (("coverage",), lambda t, today: coverage_agrees(t["coverage"])),
+    (("coverage", "figures", "sources"), no_future_dates),
+    (("coverage", "targets", "figures", "notes"), lambda t, today: known_areas(t)),
+    (("sources",), lambda t, today: safe_urls(t["sources"]) + real_partial_dates(t["sources"])),
+    ((), lambda t, today: finite_numbers(t)),
+    (("contributions", "benefits"), lambda t, today: values_where_needed(t)),
+    (("contributions",), lambda t, today: periods_valid("contributions", t["contributions"], "programme")),
+    (("discounts",), lambda t, today: periods_valid("discounts", _keyed_discounts(t["discounts"]), "key")),
+    (("benefits",), lambda t, today: periods_valid("benefits", t["benefits"], "id")),
+    (("rules",), lambda t, today: periods_valid("rules", t["rules"], "id")),
+    ((), lambda t, today: no_formula_text(t) + no_control_characters(t) + text_within_limits(t)),
+)
 
 
 def semantic_problems(tables: dict[str, pd.DataFrame], today: dt.date) -> list[Problem]:
-    """All checks beyond the schema."""
-    discounts = tables["discounts"].copy()
-    discounts["key"] = [_discount_keys(row) for _, row in discounts.iterrows()]
-    return (
-        coverage_agrees(tables["coverage"])
-        + no_future_dates(tables, today)
-        + known_areas(tables)
-        + safe_urls(tables["sources"])
-        + periods_valid("contributions", tables["contributions"], "programme")
-        + periods_valid("discounts", discounts, "key")
-        + periods_valid("benefits", tables["benefits"], "id")
-        + no_formula_text(tables)
-        + no_control_characters(tables)
-        + text_within_limits(tables)
-        + periods_valid("rules", tables["rules"], "id")
-    )
+    """All checks beyond the schema, on the tables that could be read."""
+    problems = []
+    for needed, check in CHECKS:
+        if all(name in tables for name in needed):
+            problems += check(tables, today)
+    return problems

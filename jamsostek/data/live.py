@@ -149,8 +149,10 @@ class LiveSource:
         timeout: float = DEFAULT_TIMEOUT,
         max_bytes: int = DEFAULT_MAX_BYTES,
         clock: Callable[[], float] = time.monotonic,
+        load: Callable[[Path], DataPackage] = data.load,
     ):
         self.url, self.ttl, self.timeout, self.max_bytes, self.clock = url, ttl, timeout, max_bytes, clock
+        self._load = load  # validates a candidate (the app passes jamsostek.contract.load: pages must build)
         self._fallback = fallback
         self._lock = threading.Lock()
         self._idle = threading.Event()
@@ -201,7 +203,7 @@ class LiveSource:
         workdir = Path(tempfile.mkdtemp(prefix="jamsostek-live-"))
         error_kind, error, fresh = None, None, None
         try:
-            fresh = data.load(fetch(self.url, workdir, self.timeout, self.max_bytes))
+            fresh = self._load(fetch(self.url, workdir, self.timeout, self.max_bytes))
         except FetchError as exc:
             error_kind, error = exc.kind, str(exc)
         except DataError as exc:
@@ -245,9 +247,11 @@ _SOURCES: dict[tuple[str, float], LiveSource] = {}
 _SOURCES_LOCK = threading.Lock()
 
 
-def shared(url: str, ttl: float, fallback: Callable[[], DataPackage]) -> LiveSource:
+def shared(
+    url: str, ttl: float, fallback: Callable[[], DataPackage], load: Callable[[Path], DataPackage] = data.load
+) -> LiveSource:
     """The one ``LiveSource`` of this process for ``url`` and ``ttl``."""
     with _SOURCES_LOCK:
         if (url, ttl) not in _SOURCES:
-            _SOURCES[(url, ttl)] = LiveSource(url, ttl, fallback)
+            _SOURCES[(url, ttl)] = LiveSource(url, ttl, fallback, load=load)
         return _SOURCES[(url, ttl)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 AREAS = ("kota-jambi", "prov-jambi", "indonesia")
@@ -33,3 +34,20 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass(frozen=True)
+class Need:
+    """A row the code relies on: in ``table``, a row whose ``column`` is ``value``; ``why`` names who needs it.
+
+    Declared next to the code that uses the row (``NEEDS`` in that module, collected by ``jamsostek.contract``),
+    and checked by the validator like a schema rule, so a copy of the data that lacks it is refused.
+    """
+
+    table: str
+    column: str
+    value: str
+    why: str
+
+
+Needs = Sequence[Need]

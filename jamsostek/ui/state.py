@@ -7,8 +7,8 @@ import os
 
 import streamlit as st
 
-from jamsostek import clock, content, figures, settings, site, timeline
-from jamsostek.data import DataError, DataPackage, live, load
+from jamsostek import clock, content, contract, figures, settings, site, timeline
+from jamsostek.data import DataError, DataPackage, live
 from jamsostek.data.cache import per_package
 from jamsostek.figures import Figure
 from jamsostek.ui.frame import language, translator
@@ -18,7 +18,7 @@ LOG = logging.getLogger("jamsostek")
 
 @st.cache_resource(show_spinner=False)
 def _bundled_package() -> DataPackage:
-    return load()
+    return contract.load()
 
 
 def live_settings() -> tuple[str | None, float]:
@@ -35,7 +35,7 @@ def live_settings() -> tuple[str | None, float]:
 def live_source() -> live.LiveSource | None:
     """The process's live source, when one is configured."""
     url, ttl = live_settings()
-    return live.shared(url, ttl, _bundled_package) if url else None
+    return live.shared(url, ttl, _bundled_package, load=contract.load) if url else None
 
 
 def live_refresh_seconds() -> float:
