@@ -255,8 +255,9 @@ def test_title_slide_says_what_the_share_card_says_on_the_day_it_is_made(package
     assert props.created == props.modified == dt.datetime.combine(today, dt.time())
 
 
-def test_chart_slides_follow_the_day_the_deck_is_made_for_not_the_clock(package):
+def test_chart_slides_follow_the_day_the_deck_is_made_for_not_the_clock(package, set_today):
     """Built for 15 January 2028 while the clock says 29 November 2026: every slide speaks of 15 January 2028."""
+    set_today("2026-11-29")
     later = dt.date(2028, 1, 15)
     slides = opened(deck.deck_file(package, "en", ("progress", "history"), today=later)).slides
     assert "(2 years and 7 months before January 15, 2028)" in " ".join(texts(slides[0]))

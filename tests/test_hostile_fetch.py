@@ -154,6 +154,7 @@ DRIPS = {
 }
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("name", list(DRIPS))
 def test_a_one_byte_a_second_drip_is_abandoned_at_the_deadline(name, tmp_path):
     with RawServer(DRIPS[name]) as server:
