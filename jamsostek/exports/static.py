@@ -65,28 +65,28 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
     return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
 
 
-def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
-    """Every coverage chart as inline SVG with its takeaway, alt text and numbers."""
+def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640, csv_dir: str = "../charts") -> dict:
+    """One coverage chart as inline SVG with its takeaway, alt text, numbers and CSV link (light and first HTML)."""
     import vl_convert  # heavy: only when the light version is built
 
-    blocks = []
-    for chart_id in charts.CHART_IDS:
-        view = charts.view(chart_id, package, lang, width=640)
-        table = view.table(lang)
-        svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
-        svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
-        blocks.append(
-            {
-                "id": chart_id,
-                "title": view.title,
-                "takeaway": view.takeaway,
-                "svg": svg,
-                "columns": list(table.columns),
-                "rows": table.values.tolist(),
-                "csv": f"../charts/{chart_id}-{lang}.csv",
-            }
-        )
-    return blocks
+    view = charts.view(chart_id, package, lang, width=width)
+    table = view.table(lang)
+    svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
+    svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
+    return {
+        "id": chart_id,
+        "title": view.title,
+        "takeaway": view.takeaway,
+        "svg": svg,
+        "columns": list(table.columns),
+        "rows": table.values.tolist(),
+        "csv": f"{csv_dir}/{chart_id}-{lang}.csv",
+    }
+
+
+def chart_blocks(package: DataPackage, lang: str) -> list[dict]:
+    """Every coverage chart as inline SVG with its takeaway, alt text and numbers."""
+    return [chart_block(package, chart_id, lang) for chart_id in charts.CHART_IDS]
 
 
 def _attr(text: str) -> str:

@@ -1,0 +1,333 @@
+"""The first HTML of every app page: its content pre-rendered inside Streamlit's own index.html, with preview tags.
+
+``build-static`` writes these beside the light version, from the same content, figures and charts
+(``static.page_context``). nginx answers a page's document request with its shell; the app's own scripts then
+load as usual, and ``handover.js`` removes the pre-rendered copy once the app has drawn the page. Streamlit's
+``index.html`` is read from the installed package at build time, so its asset names match the running version.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import importlib.util
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from xml.etree import ElementTree
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from jamsostek import charts, clock, content, i18n, settings, site
+from jamsostek.cite import SITE_NAME
+from jamsostek.data import DataPackage
+from jamsostek.exports import card, files, preview, sitemap, static
+from jamsostek.figures import figures, format_figure
+from jamsostek.settings import TEMPLATES_DIR
+from jamsostek.site import PAGES, Page
+
+PUBLIC = "shell"  # URL path of the shells' own files: /shell/handover.<hash>.js, /shell/og/<name>.<hash>.png
+LOCALES = {"id": "id_ID", "en": "en_US"}
+CHART_PAGES = ("embed", "share")  # one shell per chart too: /embed?chart=history shows that chart at once
+HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not draw
+    "check": {"eligible", "unsure", "employee", "city-paid", "year", "share"},
+    "share": {"embed", "live", "link", "downloads"},
+    "embed": {"unknown"},
+}
+PHONE_CHART_WIDTH = 360  # /cakupan's charts drawn for a phone, as the app draws them there (fonts not shrunk)
+FONT = re.compile(r'href="(\./static/media/SourceSans[^"]*\.woff2)"')
+
+
+class ShellError(RuntimeError):
+    """Streamlit's index.html no longer has the places the shell fills in."""
+
+
+def streamlit_static() -> Path:
+    """The installed Streamlit's static folder (index.html and static/), found without importing Streamlit."""
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or not spec.origin:
+        raise ShellError("Streamlit is not installed: the first HTML is built from its index.html")
+    return Path(spec.origin).parent / "static"
+
+
+@dataclass(frozen=True)
+class Addresses:
+    """Where things live: the site (absolute for link previews; "" when unknown) and the light version."""
+
+    site_url: str = ""
+    light: str = field(default_factory=settings.light_url)
+
+    def app(self, path: str, **query: str) -> str:
+        return site.page_url(self.site_url.rstrip("/"), path, **query)
+
+    def light_page(self, page: Page, lang: str) -> str:
+        return f"{self.site_url.rstrip('/')}{self.light}/{lang}/{page.light or 'index'}.html"
+
+    def public(self, name: str) -> str:
+        return f"{self.site_url.rstrip('/')}/{PUBLIC}/{name}"
+
+
+def file_stem(page: Page, chart: str | None = None) -> str:
+    """``index``, ``cakupan``, ``embed-history``: a shell's file name without ``.html`` (nginx maps paths to it)."""
+    return (page.path or "index") + (f"-{chart}" if chart else "")
+
+
+def variants(page: Page) -> list[str | None]:
+    """The shells of one page and language: the page itself, and one per chart on chart pages."""
+    return [None, *charts.CHART_IDS] if page.key in CHART_PAGES else [None]
+
+
+def write_hashed(folder: Path, stem: str, suffix: str, data: bytes) -> str:
+    """Write ``stem.<content hash>.suffix`` (cacheable for ever: new content, new name); returns the name."""
+    name = f"{stem}.{hashlib.sha256(data).hexdigest()[:12]}.{suffix}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_bytes(data)
+    return name
+
+
+@dataclass
+class Previews:
+    """The 1200 x 630 preview pictures, written once each into ``folder``."""
+
+    package: DataPackage
+    folder: Path
+    where: Addresses
+    made: dict[tuple, tuple[str, str]] = field(default_factory=dict)
+
+    def picture(self, page: Page, lang: str, title: str, chart: str | None) -> tuple[str, str]:
+        """The URL and alt text of a page's preview: its chart, or the share card under the page's title."""
+        chart = chart or (charts.CHART_IDS[0] if page.key in ("coverage", "share") else None)
+        key = (chart, lang) if chart else (page.key, lang)
+        if key not in self.made:
+            if chart:
+                png = preview.chart_picture(self.package, chart, lang)
+                alt = files.chart_view(self.package, chart, lang).alt_text
+            else:
+                png = preview.card_picture(self.package, lang, title, self.where.site_url)
+                alt = preview.card_alt(self.package, lang)
+            name = write_hashed(self.folder / "og", f"{chart or page.path or 'home'}-{lang}", "png", png)
+            self.made[key] = (self.where.public(f"og/{name}"), alt)
+        return self.made[key]
+
+
+def _blocks(package: DataPackage, page: Page, lang: str, context: dict, chart: str | None) -> list[dict]:
+    """What the shell shows, in the order the app's view draws it."""
+    hidden = HIDDEN_SECTIONS.get(page.key, set())
+    if page.key == "embed" and not chart:
+        hidden = set()
+    blocks = []
+    for name, html in context["sections"].items():
+        if name in hidden:
+            continue
+        blocks.append({"kind": "html", "name": name, "html": html})
+        if page.key == "home" and name == "hero":
+            blocks.append({"kind": "cost"})
+        if page.key == "check" and name == "intro":
+            blocks.append({"kind": "costs"})
+        if page.key == "coverage" and name == "charts":
+            blocks += [
+                {"kind": "chart", "chart": static.chart_block(package, c, lang, PHONE_CHART_WIDTH)}
+                for c in charts.CHART_IDS
+            ]
+        if page.key == "data" and name == "about":
+            blocks.append({"kind": "observations"})
+        if page.key == "share" and name == "intro":
+            blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang)})
+        if page.key == "share" and name == "card":
+            svg = card.share_card(package, lang, fmt="svg").decode("utf-8")
+            blocks.append({"kind": "card", "svg": svg})
+    if page.key == "embed" and chart:
+        blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang)})
+    return blocks
+
+
+def shell_context(
+    package: DataPackage, page: Page, lang: str, today: dt.date, where: Addresses, chart: str | None = None
+) -> dict:
+    """Everything one shell's templates need: the light page's context, the app's own words, addresses."""
+    _ = i18n.gettext(lang)
+    context = static.page_context(package, page, lang, today, where.site_url or "")
+    if page.key == "check":  # the light page is a cost table; the app's page has its own title and words
+        values = {name: format_figure(fig, lang) for name, fig in figures(package, today).items()}
+        filled = content.filled_page(page.content, lang, values)
+        context.update(title=filled.title, summary=filled.summary)
+        context["sections"] = {k: static.render_markdown(v) for k, v in filled.sections.items()}
+    if page.key == "share":
+        chart = chart or charts.CHART_IDS[0]
+    description = context["summary"]
+    if page.key == "embed" and chart:
+        view = files.chart_view(package, chart, lang)
+        context.update(title=view.title)
+        description = view.takeaway
+    other = next(x for x in i18n.LANGUAGES if x != lang)
+    query = {"chart": chart} if chart else {}
+    urls = {
+        "canonical": where.app(page.path, lang=lang, **query),
+        "languages": {code: where.app(page.path, lang=code, **query) for code in i18n.LANGUAGES},
+        "default": where.app(page.path, **query),
+        "light": where.light_page(page, lang),
+    }
+    menu = [
+        {"href": where.app(p.path, lang=lang), "label": _(p.title), "current": p.key == page.key}
+        for p in PAGES
+        if p.in_menu
+    ]
+    chart_links = []
+    if page.key == "embed" and not chart:
+        chart_links = [
+            {"href": where.app(page.path, chart=c, lang=lang), "label": files.chart_view(package, c, lang).title}
+            for c in charts.CHART_IDS
+        ]
+    return context | {
+        "blocks": _blocks(package, page, lang, context, chart),
+        "description": description,
+        "urls": urls,
+        "menu": menu,
+        "chart_links": chart_links,
+        "chart": chart,
+        "lang": lang,
+        "other": other,
+        "other_name": i18n.LANGUAGE_NAMES[other],
+        "other_url": urls["languages"][other],
+        "home_url": where.app(site.page("coverage").path, lang=lang),
+        "locale": LOCALES[lang],
+        "other_locale": LOCALES[other],
+        "site_name": SITE_NAME,
+        "languages": i18n.LANGUAGE_NAMES,
+        "_": _,
+    }
+
+
+def assemble(index: str, lang: str, head: str, body: str, script: str) -> str:
+    """Streamlit's index.html with the page's language, head tags, pre-rendered copy and hand-over script."""
+    steps = [
+        (r"<html[^>]*>", f'<html lang="{lang}" class="jsj-first">'),
+        (r"<title>.*?</title>", head.strip()),
+        (r'<div id="root"></div>', f'{body.strip()}\n<div id="root"></div>\n<script src="{script}" defer></script>'),
+    ]
+    for pattern, replacement in steps:
+        index, count = re.subn(pattern, lambda _m, r=replacement: r, index, count=1, flags=re.DOTALL)
+        if count != 1:
+            raise ShellError(f"Streamlit's index.html has no {pattern!r}: the first HTML cannot be built")
+    # Streamlit's own <noscript> note (English, for programs): the pre-rendered page is what a reader without
+    # JavaScript gets instead.
+    return re.sub(r"\s*<noscript>.*?</noscript>", "", index, count=1, flags=re.DOTALL)
+
+
+def shell_css(index: str) -> str:
+    """The shell's style, with the app's own font (the file Streamlit's index.html preloads)."""
+    css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8")
+    font = FONT.search(index)
+    if font:
+        face = f'@font-face{{font-family:jsj-sans;src:url("{font.group(1)}") format("woff2");'
+        css = face + "font-weight:200 900;font-display:optional}\n" + css
+    return css
+
+
+def _environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
+    env.trim_blocks = env.lstrip_blocks = True
+    return env
+
+
+def render(out: Path, package: DataPackage, site_url: str, today: dt.date) -> None:
+    """Write every shell (``pages/<lang>/<stem>.html``) and the public files (``public/``) into ``out``."""
+    index = (streamlit_static() / "index.html").read_text(encoding="utf-8")
+    where, env, public = Addresses(site_url), _environment(), out / "public"
+    script = f"./{PUBLIC}/" + write_hashed(public, "handover", "js", (TEMPLATES_DIR / "handover.js").read_bytes())
+    css, pictures = shell_css(index), Previews(package, public, where)
+    for lang in i18n.LANGUAGES:
+        (out / "pages" / lang).mkdir(parents=True)
+        for page in PAGES:
+            for chart in variants(page):
+                context = shell_context(package, page, lang, today, where, chart)
+                url, alt = pictures.picture(page, lang, context["title"], chart)
+                context["image"] = {"url": url, "alt": alt, "width": preview.SIZE[0], "height": preview.SIZE[1]}
+                head = env.get_template("shell_head.html").render(**context, css=css)
+                body = env.get_template("shell_body.html").render(**context)
+                html = assemble(index, lang, head, body, script)
+                (out / "pages" / lang / f"{file_stem(page, chart)}.html").write_text(html, encoding="utf-8")
+    (public / "robots.txt").write_text(sitemap.robots(site_url), encoding="utf-8")
+    (public / "sitemap.xml").write_bytes(sitemap.sitemap(site_url, where.light, today))
+
+
+STATIC_REF = re.compile(r'(?:src|href)="\./(static/[^"]+)"')
+OWN_REF = re.compile(rf'(?:src|href|content)="[^"]*/{PUBLIC}/([^"]+)"')
+
+
+def verify(out: Path, static_dir: Path | None = None) -> list[str]:
+    """Problems with built shells: a missing page, an unfilled placeholder, a file they name that is not there."""
+    static_dir = static_dir or streamlit_static()
+    problems = []
+    for lang in i18n.LANGUAGES:
+        for page in PAGES:
+            for chart in variants(page):
+                path = out / "pages" / lang / f"{file_stem(page, chart)}.html"
+                if not path.is_file():
+                    problems.append(f"{path.relative_to(out)} is missing")
+                    continue
+                text = path.read_text(encoding="utf-8")
+                if content.PLACEHOLDER.search(text):
+                    problems.append(f"{path.relative_to(out)}: an unfilled placeholder")
+                if f'<html lang="{lang}"' not in text or text.count("<title>") != 1:
+                    problems.append(f"{path.relative_to(out)}: not a {lang} page with one title")
+                problems += [
+                    f"{path.name}: no Streamlit file {r}"
+                    for r in STATIC_REF.findall(text)
+                    if not (static_dir / r).is_file()
+                ]
+                problems += [
+                    f"{path.name}: no file {r}" for r in OWN_REF.findall(text) if not (out / "public" / r).is_file()
+                ]
+    try:
+        sitemap.locations((out / "public" / "sitemap.xml").read_bytes())
+    except (OSError, ElementTree.ParseError) as exc:
+        problems.append(f"sitemap.xml: {exc}")
+    return problems
+
+
+def build(out_dir: Path | str, package: DataPackage, site_url: str = "", today: dt.date | None = None) -> Path:
+    """Write the shells into ``out_dir``, replacing it only once the whole build passed its checks."""
+    with staged(Path(out_dir)) as staging:
+        render(staging, package, site_url, today or clock.today())
+        problems = verify(staging)
+        if problems:
+            raise static.BuildError("; ".join(problems))
+    return Path(out_dir)
+
+
+def build_with_light(
+    light_dir: Path | str,
+    shells_dir: Path | str,
+    package: DataPackage,
+    base_url: str = "/",
+    site_url: str = "",
+    today: dt.date | None = None,
+) -> tuple[Path, Path]:
+    """The light version and the shells from one package: both pass their checks before either is replaced."""
+    today = today or clock.today()
+    with staged(Path(shells_dir)) as staging:
+        render(staging, package, site_url, today)
+        problems = verify(staging)
+        if problems:
+            raise static.BuildError("; ".join(problems))
+        static.build(light_dir, package, base_url=base_url, today=today)  # checks, then replaces; or raises
+    return Path(light_dir), Path(shells_dir)
+
+
+@contextlib.contextmanager
+def staged(out_dir: Path) -> Iterator[Path]:
+    """A folder beside ``out_dir`` to build in; it replaces ``out_dir`` when the block ends without an error."""
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
+    try:
+        yield staging / "site"
+        if out_dir.exists():
+            out_dir.rename(staging / "old")
+        (staging / "site").rename(out_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
