@@ -67,7 +67,7 @@ def _add_export_chart(commands) -> None:
 
 
 def _build_static(args: argparse.Namespace) -> int:
-    from jamsostek.exports import shells, static  # Jinja and markdown-it: only for this command
+    from jamsostek.exports import first_html, shells, static  # Jinja and markdown-it: only for this command
 
     if args.site_url and site.base_url(args.site_url) != args.site_url.rstrip("/"):
         print(f"build-static: --site-url {args.site_url!r} is not a plain http(s) address such as https://example.org")
@@ -86,7 +86,7 @@ def _build_static(args: argparse.Namespace) -> int:
             return 1
         shells_dir = Path(args.shells or Path(args.out_dir).parent / "shells")
         try:
-            out, first = shells.build_with_light(args.out_dir, shells_dir, package, args.base_url, args.site_url)
+            out, first = first_html.build_with_light(args.out_dir, shells_dir, package, args.base_url, args.site_url)
         except (static.BuildError, shells.ShellError) as exc:
             print(f"build-static: the built pages failed their checks; {args.out_dir} was left untouched: {exc}")
             return 1

@@ -15,7 +15,7 @@ import pytest
 from jamsostek import charts, clock, content, figures, i18n, site
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
-from jamsostek.exports import files, shells, sitemap
+from jamsostek.exports import files, first_html, shells, sitemap
 from tests.test_proxy import fetch
 
 CHECK_ANSWERS = "work=ojol&income=3000000&programs=jkk,jkm,jht&city_paid=no"
@@ -196,7 +196,7 @@ def test_robots_and_sitemap_name_every_page_and_every_address_answers(stack):
 def test_verify_names_what_is_wrong_with_built_shells(stack, tmp_path):
     copy = tmp_path / "shells"
     shutil.copytree(stack.built[1], copy)
-    assert shells.verify(copy) == []
+    assert first_html.verify(copy) == []
     (copy / "pages" / "en" / "manfaat.html").unlink()
     page = copy / "pages" / "id" / "cakupan.html"
     page.write_text(page.read_text(encoding="utf-8").replace("<h1>", "<h1>{{ coverage_pct }}"), encoding="utf-8")
@@ -204,7 +204,7 @@ def test_verify_names_what_is_wrong_with_built_shells(stack, tmp_path):
     home.write_text(home.read_text(encoding="utf-8").replace("./static/js/index.", "./static/js/gone."), "utf-8")
     for picture in (copy / "public" / "og").glob("data-id.*.png"):
         picture.unlink()
-    problems = "\n".join(shells.verify(copy))
+    problems = "\n".join(first_html.verify(copy))
     assert "en/manfaat.html is missing" in problems and "id/cakupan.html: an unfilled placeholder" in problems
     assert "no Streamlit file static/js/gone." in problems and "data.html: no file og/data-id." in problems
 
@@ -219,6 +219,6 @@ def test_a_changed_streamlit_index_fails_the_build_and_keeps_both_old_outputs(tm
         folder.mkdir()
         (folder / "marker.txt").write_text("previous build")
     with pytest.raises(shells.ShellError, match="index.html has no"):
-        shells.build_with_light(light, first, package, site_url="https://example.org", today=dt.date(2026, 11, 29))
+        first_html.build_with_light(light, first, package, site_url="https://example.org", today=dt.date(2026, 11, 29))
     assert (light / "marker.txt").exists() and (first / "marker.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ringan", "shells", "streamlit-static"]

@@ -1,31 +1,24 @@
-"""The first HTML of every app page: its content pre-rendered inside Streamlit's own index.html, with preview tags.
+"""One app page's first HTML ("shell"): its content pre-rendered inside Streamlit's own index.html, preview tags.
 
-``build-static`` writes these beside the light version, from the same content, figures and charts
-(``static.page_context``). nginx answers a page's document request with its shell; the app's own scripts then
-load as usual, and ``handover.js`` removes the pre-rendered copy once the app has drawn the page. Streamlit's
+``build-static`` writes these beside the light version (``first_html``), from the same content, figures and
+charts (``static.page_context``). nginx answers a page's document request with its shell; the app's own scripts
+then load as usual, and ``handover.js`` removes the pre-rendered copy once the app has drawn the page. Streamlit's
 ``index.html`` is read from the installed package at build time, so its asset names match the running version.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
 import importlib.util
 import re
-import shutil
-import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from xml.etree import ElementTree
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-from jamsostek import charts, clock, content, i18n, settings, site
+from jamsostek import charts, content, i18n, settings, site
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
-from jamsostek.exports import card, files, preview, sitemap, static
+from jamsostek.exports import card, files, preview, static
 from jamsostek.figures import figures, format_figure
 from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES, Page
@@ -145,25 +138,9 @@ def _blocks(package: DataPackage, page: Page, lang: str, context: dict, chart: s
     return blocks
 
 
-def shell_context(
-    package: DataPackage, page: Page, lang: str, today: dt.date, where: Addresses, chart: str | None = None
-) -> dict:
-    """Everything one shell's templates need: the light page's context, the app's own words, addresses."""
+def _links(package: DataPackage, page: Page, lang: str, where: Addresses, chart: str | None) -> dict:
+    """The page's own addresses (canonical, languages, light page), its menu, and the embed page's chart list."""
     _ = i18n.gettext(lang)
-    context = static.page_context(package, page, lang, today, where.site_url or "")
-    if page.key == "check":  # the light page is a cost table; the app's page has its own title and words
-        values = {name: format_figure(fig, lang) for name, fig in figures(package, today).items()}
-        filled = content.filled_page(page.content, lang, values)
-        context.update(title=filled.title, summary=filled.summary)
-        context["sections"] = {k: static.render_markdown(v) for k, v in filled.sections.items()}
-    if page.key == "share":
-        chart = chart or charts.CHART_IDS[0]
-    description = context["summary"]
-    if page.key == "embed" and chart:
-        view = files.chart_view(package, chart, lang)
-        context.update(title=view.title)
-        description = view.takeaway
-    other = next(x for x in i18n.LANGUAGES if x != lang)
     query = {"chart": chart} if chart else {}
     urls = {
         "canonical": where.app(page.path, lang=lang, **query),
@@ -182,23 +159,38 @@ def shell_context(
             {"href": where.app(page.path, chart=c, lang=lang), "label": files.chart_view(package, c, lang).title}
             for c in charts.CHART_IDS
         ]
+    return {"urls": urls, "menu": menu, "chart_links": chart_links}
+
+
+def shell_context(
+    package: DataPackage, page: Page, lang: str, today: dt.date, where: Addresses, chart: str | None = None
+) -> dict:
+    """Everything one shell's templates need: the light page's context, the app's own words, addresses."""
+    context = static.page_context(package, page, lang, today, where.site_url or "")
+    if page.key == "check":  # the light page is a cost table; the app's page has its own title and words
+        values = {name: format_figure(fig, lang) for name, fig in figures(package, today).items()}
+        filled = content.filled_page(page.content, lang, values)
+        context.update(title=filled.title, summary=filled.summary)
+        context["sections"] = {k: static.render_markdown(v) for k, v in filled.sections.items()}
+    if page.key == "share":
+        chart = chart or charts.CHART_IDS[0]
+    context["description"] = context["summary"]
+    if page.key == "embed" and chart:
+        view = files.chart_view(package, chart, lang)
+        context.update(title=view.title, description=view.takeaway)
+    other = next(x for x in i18n.LANGUAGES if x != lang)
+    context |= _links(package, page, lang, where, chart)
     return context | {
         "blocks": _blocks(package, page, lang, context, chart),
-        "description": description,
-        "urls": urls,
-        "menu": menu,
-        "chart_links": chart_links,
         "chart": chart,
         "lang": lang,
         "other": other,
-        "other_name": i18n.LANGUAGE_NAMES[other],
-        "other_url": urls["languages"][other],
         "home_url": where.app(site.page("coverage").path, lang=lang),
         "locale": LOCALES[lang],
         "other_locale": LOCALES[other],
         "site_name": SITE_NAME,
         "languages": i18n.LANGUAGE_NAMES,
-        "_": _,
+        "_": i18n.gettext(lang),
     }
 
 
@@ -226,108 +218,3 @@ def shell_css(index: str) -> str:
         face = f'@font-face{{font-family:jsj-sans;src:url("{font.group(1)}") format("woff2");'
         css = face + "font-weight:200 900;font-display:optional}\n" + css
     return css
-
-
-def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES_DIR), autoescape=select_autoescape(["html"]))
-    env.trim_blocks = env.lstrip_blocks = True
-    return env
-
-
-def render(out: Path, package: DataPackage, site_url: str, today: dt.date) -> None:
-    """Write every shell (``pages/<lang>/<stem>.html``) and the public files (``public/``) into ``out``."""
-    index = (streamlit_static() / "index.html").read_text(encoding="utf-8")
-    where, env, public = Addresses(site_url), _environment(), out / "public"
-    script = f"./{PUBLIC}/" + write_hashed(public, "handover", "js", (TEMPLATES_DIR / "handover.js").read_bytes())
-    css, pictures = shell_css(index), Previews(package, public, where)
-    for lang in i18n.LANGUAGES:
-        (out / "pages" / lang).mkdir(parents=True)
-        for page in PAGES:
-            for chart in variants(page):
-                context = shell_context(package, page, lang, today, where, chart)
-                url, alt = pictures.picture(page, lang, context["title"], chart)
-                context["image"] = {"url": url, "alt": alt, "width": preview.SIZE[0], "height": preview.SIZE[1]}
-                head = env.get_template("shell_head.html").render(**context, css=css)
-                body = env.get_template("shell_body.html").render(**context)
-                html = assemble(index, lang, head, body, script)
-                (out / "pages" / lang / f"{file_stem(page, chart)}.html").write_text(html, encoding="utf-8")
-    (public / "robots.txt").write_text(sitemap.robots(site_url), encoding="utf-8")
-    (public / "sitemap.xml").write_bytes(sitemap.sitemap(site_url, where.light, today))
-
-
-STATIC_REF = re.compile(r'(?:src|href)="\./(static/[^"]+)"')
-OWN_REF = re.compile(rf'(?:src|href|content)="[^"]*/{PUBLIC}/([^"]+)"')
-
-
-def verify(out: Path, static_dir: Path | None = None) -> list[str]:
-    """Problems with built shells: a missing page, an unfilled placeholder, a file they name that is not there."""
-    static_dir = static_dir or streamlit_static()
-    problems = []
-    for lang in i18n.LANGUAGES:
-        for page in PAGES:
-            for chart in variants(page):
-                path = out / "pages" / lang / f"{file_stem(page, chart)}.html"
-                if not path.is_file():
-                    problems.append(f"{path.relative_to(out)} is missing")
-                    continue
-                text = path.read_text(encoding="utf-8")
-                if content.PLACEHOLDER.search(text):
-                    problems.append(f"{path.relative_to(out)}: an unfilled placeholder")
-                if f'<html lang="{lang}"' not in text or text.count("<title>") != 1:
-                    problems.append(f"{path.relative_to(out)}: not a {lang} page with one title")
-                problems += [
-                    f"{path.name}: no Streamlit file {r}"
-                    for r in STATIC_REF.findall(text)
-                    if not (static_dir / r).is_file()
-                ]
-                problems += [
-                    f"{path.name}: no file {r}" for r in OWN_REF.findall(text) if not (out / "public" / r).is_file()
-                ]
-    try:
-        sitemap.locations((out / "public" / "sitemap.xml").read_bytes())
-    except (OSError, ElementTree.ParseError) as exc:
-        problems.append(f"sitemap.xml: {exc}")
-    return problems
-
-
-def build(out_dir: Path | str, package: DataPackage, site_url: str = "", today: dt.date | None = None) -> Path:
-    """Write the shells into ``out_dir``, replacing it only once the whole build passed its checks."""
-    with staged(Path(out_dir)) as staging:
-        render(staging, package, site_url, today or clock.today())
-        problems = verify(staging)
-        if problems:
-            raise static.BuildError("; ".join(problems))
-    return Path(out_dir)
-
-
-def build_with_light(
-    light_dir: Path | str,
-    shells_dir: Path | str,
-    package: DataPackage,
-    base_url: str = "/",
-    site_url: str = "",
-    today: dt.date | None = None,
-) -> tuple[Path, Path]:
-    """The light version and the shells from one package: both pass their checks before either is replaced."""
-    today = today or clock.today()
-    with staged(Path(shells_dir)) as staging:
-        render(staging, package, site_url, today)
-        problems = verify(staging)
-        if problems:
-            raise static.BuildError("; ".join(problems))
-        static.build(light_dir, package, base_url=base_url, today=today)  # checks, then replaces; or raises
-    return Path(light_dir), Path(shells_dir)
-
-
-@contextlib.contextmanager
-def staged(out_dir: Path) -> Iterator[Path]:
-    """A folder beside ``out_dir`` to build in; it replaces ``out_dir`` when the block ends without an error."""
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out_dir.parent))
-    try:
-        yield staging / "site"
-        if out_dir.exists():
-            out_dir.rename(staging / "old")
-        (staging / "site").rename(out_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
