@@ -210,6 +210,7 @@ class Stack:
         self.port, self.tls, self.env, self.built = port or free_port(), tls, env or {}, built
         self.owned = workdir is None
         self.workdir = Path(workdir or tempfile.mkdtemp(prefix="jsj-stack-"))
+        self.workdir.mkdir(parents=True, exist_ok=True)
         self.apps = [App(log=self.workdir / f"app{i}.log", env=self.env) for i in range(apps)]
         self.nginx: Nginx | None = None
 

@@ -33,7 +33,8 @@ def render(out: Path, package: DataPackage, site_url: str, today: dt.date) -> No
     where, env, public = shells.Addresses(site_url), _environment(), out / "public"
     handover = (TEMPLATES_DIR / "handover.js").read_bytes()
     script = f"./{PUBLIC}/" + shells.write_hashed(public, "handover", "js", handover)
-    css, pictures = shells.shell_css(index), shells.Previews(package, public, where)
+    css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8")
+    pictures = shells.Previews(package, public, where)
     for lang in i18n.LANGUAGES:
         (out / "pages" / lang).mkdir(parents=True)
         for page in PAGES:

@@ -20,7 +20,6 @@ from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
 from jamsostek.exports import card, files, preview, static
 from jamsostek.figures import figures, format_figure
-from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES, Page
 
 PUBLIC = "shell"  # URL path of the shells' own files: /shell/handover.<hash>.js, /shell/og/<name>.<hash>.png
@@ -32,7 +31,8 @@ HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not
     "embed": {"unknown"},
 }
 PHONE_CHART_WIDTH = 360  # /cakupan's charts drawn for a phone, as the app draws them there (fonts not shrunk)
-FONT = re.compile(r'href="(\./static/media/SourceSans[^"]*\.woff2)"')
+APP_FILES = re.compile(r'(<link\s+rel="(?:modulepreload|preload)"|<script\s+type="module")')
+STYLESHEET = re.compile(r'\s*<link rel="stylesheet"[^>]*>')
 
 
 class ShellError(RuntimeError):
@@ -207,14 +207,14 @@ def assemble(index: str, lang: str, head: str, body: str, script: str) -> str:
             raise ShellError(f"Streamlit's index.html has no {pattern!r}: the first HTML cannot be built")
     # Streamlit's own <noscript> note (English, for programs): the pre-rendered page is what a reader without
     # JavaScript gets instead.
-    return re.sub(r"\s*<noscript>.*?</noscript>", "", index, count=1, flags=re.DOTALL)
-
-
-def shell_css(index: str) -> str:
-    """The shell's style, with the app's own font (the file Streamlit's index.html preloads)."""
-    css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8")
-    font = FONT.search(index)
-    if font:
-        face = f'@font-face{{font-family:jsj-sans;src:url("{font.group(1)}") format("woff2");'
-        css = face + "font-weight:200 900;font-display:optional}\n" + css
-    return css
+    index = re.sub(r"\s*<noscript>.*?</noscript>", "", index, count=1, flags=re.DOTALL)
+    # Streamlit's stylesheet styles only the app's own classes: loaded after the copy, it no longer holds up the
+    # copy's first paint (a stylesheet in the body blocks only what follows it; the app's scripts still wait for it).
+    # The app's script files (about 1 MB on a first visit) are fetched at low priority, so on a slow line the
+    # copy's own bytes come first; they are still all asked for at once, as Streamlit asks for them.
+    index = APP_FILES.sub(r'\1 fetchpriority="low"', index)
+    sheets = STYLESHEET.findall(index)
+    index = STYLESHEET.sub("", index)
+    return index.replace(
+        '<div id="root"></div>', "".join(s.strip() + "\n" for s in sheets) + '<div id="root"></div>', 1
+    )
