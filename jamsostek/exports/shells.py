@@ -20,6 +20,7 @@ from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
 from jamsostek.exports import card, files, preview, static
 from jamsostek.figures import figures, format_figure
+from jamsostek.i18n import N_
 from jamsostek.site import PAGES, Page
 
 PUBLIC = "shell"  # URL path of the shells' own files: /shell/handover.<hash>.js, /shell/og/<name>.<hash>.png
@@ -30,7 +31,8 @@ HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not
     "share": {"embed", "live", "link", "downloads"},
     "embed": {"unknown"},
 }
-PHONE_CHART_WIDTH = 360  # /cakupan's charts drawn for a phone, as the app draws them there (fonts not shrunk)
+CHECK_MY_COST = N_("Check my cost")
+PHONE_CHART_WIDTH = 360  # charts drawn for a phone, as the app draws them there (fonts not shrunk)
 APP_FILES = re.compile(r'(<link\s+rel="(?:modulepreload|preload)"|<script\s+type="module")')
 STYLESHEET = re.compile(r'\s*<link rel="stylesheet"[^>]*>')
 
@@ -107,32 +109,60 @@ class Previews:
         return self.made[key]
 
 
-def _blocks(package: DataPackage, page: Page, lang: str, context: dict, chart: str | None) -> list[dict]:
-    """What the shell shows, in the order the app's view draws it."""
-    hidden = HIDDEN_SECTIONS.get(page.key, set())
-    if page.key == "embed" and not chart:
-        hidden = set()
-    blocks = []
-    for name, html in context["sections"].items():
-        if name in hidden:
-            continue
-        blocks.append({"kind": "html", "name": name, "html": html})
-        if page.key == "home" and name == "hero":
-            blocks.append({"kind": "cost"})
-        if page.key == "check" and name == "intro":
-            blocks.append({"kind": "costs"})
-        if page.key == "coverage" and name == "charts":
-            blocks += [
+def _extras(package: DataPackage, page: Page, lang: str, where: Addresses, chart: str | None) -> dict:
+    """Blocks the app's view draws after a section of the page's prose: section name -> blocks."""
+    _ = i18n.gettext(lang)
+
+    def buttons(*links: tuple[str, str | None]) -> dict:
+        items = [
+            {"href": where.app(site.page(k).path, lang=lang), "label": _(label or site.page(k).title)}
+            for k, label in links
+        ]
+        return {"kind": "links", "links": items}
+
+    if page.key == "home":
+        return {"hero": [{"kind": "cost"}], "next": [buttons(("check", CHECK_MY_COST), ("register", None))]}
+    if page.key == "check":
+        return {"intro": [{"kind": "costs"}], "next": [buttons(("register", None))]}
+    if page.key == "register":
+        return {"faq": [buttons(("check", CHECK_MY_COST))]}
+    if page.key == "coverage":
+        return {
+            "charts": [
                 {"kind": "chart", "chart": static.chart_block(package, c, lang, PHONE_CHART_WIDTH)}
                 for c in charts.CHART_IDS
             ]
-        if page.key == "data" and name == "about":
-            blocks.append({"kind": "observations"})
-        if page.key == "share" and name == "intro":
-            blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang)})
-        if page.key == "share" and name == "card":
-            svg = card.share_card(package, lang, fmt="svg").decode("utf-8")
-            blocks.append({"kind": "card", "svg": svg})
+        }
+    if page.key == "data":
+        return {"about": [{"kind": "observations"}]}
+    if page.key == "share":
+        svg = card.share_card(package, lang, fmt="svg").decode("utf-8")
+        return {
+            "intro": [{"kind": "chart", "chart": static.chart_block(package, chart, lang, PHONE_CHART_WIDTH)}],
+            "card": [{"kind": "card", "svg": svg}],
+        }
+    return {}
+
+
+def _progress(package: DataPackage, lang: str, today: dt.date) -> dict:
+    """The home page's progress bar toward the target, as the app draws it."""
+    _ = i18n.gettext(lang)
+    figs = figures(package, today)
+    text = _("{covered} covered; target {target}").format(
+        covered=format_figure(figs["coverage_pct"], lang), target=format_figure(figs["target_pct"], lang)
+    )
+    return {"value": min(100.0, float(figs["coverage_pct"].value or 0)), "text": text}
+
+
+def _blocks(package: DataPackage, page: Page, lang: str, context: dict, where: Addresses, chart: str | None) -> list:
+    """What the shell shows, in the order the app's view draws it."""
+    hidden = HIDDEN_SECTIONS.get(page.key, set()) if page.key != "embed" or chart else set()
+    extras = _extras(package, page, lang, where, chart)
+    blocks = []
+    for name, html in context["sections"].items():
+        if name not in hidden:
+            blocks.append({"kind": "html", "name": name, "html": html})
+            blocks += extras.get(name, [])
     if page.key == "embed" and chart:
         blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang)})
     return blocks
@@ -181,7 +211,8 @@ def shell_context(
     other = next(x for x in i18n.LANGUAGES if x != lang)
     context |= _links(package, page, lang, where, chart)
     return context | {
-        "blocks": _blocks(package, page, lang, context, chart),
+        "blocks": _blocks(package, page, lang, context, where, chart),
+        "progress": _progress(package, lang, today) if page.key == "home" else None,
         "chart": chart,
         "lang": lang,
         "other": other,

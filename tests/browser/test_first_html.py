@@ -110,13 +110,18 @@ def test_the_first_html_stays_when_the_app_cannot_connect(browser, stack, packag
         page.close()
 
 
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
 @pytest.fixture
 def article(tmp_path, stack, package):
     """A page of another site (a local server) that embeds the history chart with the code /bagikan gives."""
     view = files.chart_view(package, "history", "id")
     code = site.iframe_code(site.embed_url(stack.url, "history", "id"), view.title, 420)
     (tmp_path / "index.html").write_text(f"<!doctype html><html><body><h1>Artikel</h1>{code}</body></html>")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(tmp_path)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -132,7 +137,7 @@ def test_an_embedded_chart_is_there_before_any_script_ran(browser, package, arti
     held = []
     try:
         page.route(APP_SCRIPT, lambda route: held.append(route))
-        page.goto(article)
+        page.goto(article, wait_until="commit")  # its load event waits for the frame's held script
         frame = page.frame_locator("iframe")
         chart = frame.locator("#jsj-first svg[role=img]")
         expect(chart).to_be_visible()
