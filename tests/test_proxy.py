@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import socket
-import ssl
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -13,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from deploy import render
-from deploy.stack import HOST, Stack
+from deploy.stack import HOST, UNVERIFIED, Stack
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
-UNVERIFIED = ssl._create_unverified_context()
+
 WS_UPGRADE = (
     "GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
     "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"

@@ -65,7 +65,7 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
     return {"incomes": [i18n.money(i, lang) for i in incomes], "rows": rows}
 
 
-def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640, csv_dir: str = "../charts") -> dict:
+def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640) -> dict:
     """One coverage chart as inline SVG with its takeaway, alt text, numbers and CSV link (light and first HTML)."""
     import vl_convert  # heavy: only when the light version is built
 
@@ -80,7 +80,7 @@ def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640
         "svg": svg,
         "columns": list(table.columns),
         "rows": table.values.tolist(),
-        "csv": f"{csv_dir}/{chart_id}-{lang}.csv",
+        "csv": f"../charts/{chart_id}-{lang}.csv",
     }
 
 
