@@ -50,7 +50,8 @@ HEADLINE = """([texts, chart]) => {
   if (!scope) return false;
   const text = scope.innerText;
   if (!texts.every(t => text.includes(t))) return false;
-  if (chart && !scope.querySelector('svg[role=img], [data-testid=stVegaLiteChart] canvas')) return false;
+  const drawn = 'svg[role=img], [data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg.marks';
+  if (chart && !scope.querySelector(drawn)) return false;
   return performance.now();
 }"""
 APP_DRAWN = """() => {
@@ -157,23 +158,27 @@ def urls() -> list[tuple[Page, str, str]]:
     return [(p, lang, p.url.replace("lang=id", f"lang={lang}")) for p in PAGES for lang in ("id", "en")]
 
 
-def measure_all(base: str, rows: list[tuple[Page, str, str]]) -> dict[str, tuple[Visit, dict]]:
-    """Each URL's phone visit and Lighthouse figures (one run each; the phone visit first)."""
+def measure_all(base: str, rows: list[tuple[Page, str, str]]) -> dict[str, tuple[Visit | str, dict]]:
+    """Each URL's phone visit and Lighthouse figures (one run each; the phone visit first); a failure as text."""
     out = {}
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=slow_phone.CHROMIUM, args=slow_phone.CHROMIUM_ARGS)
         try:
             for page, lang, path in rows:
                 texts, chart = headline(page, lang)
-                visit = phone_visit(browser, base + path, texts, chart)
-                out[path] = (visit, lighthouse(base + path))
-                print(path, visit, out[path][1], flush=True)
+                try:
+                    out[path] = (phone_visit(browser, base + path, texts, chart), lighthouse(base + path))
+                except Exception as exc:  # noqa: BLE001 - the table says which URL failed and why
+                    out[path] = (f"{type(exc).__name__}: {str(exc).splitlines()[0]}", {})
+                print(path, *out[path], flush=True)
         finally:
             browser.close()
     return out
 
 
-def _row(label: str, visit: Visit, lh: dict) -> str:
+def _row(label: str, visit: Visit | str, lh: dict) -> str:
+    if isinstance(visit, str):
+        return f"| {label} | failed: {visit} | | | | | | | |"
     blank = "never" if not visit.blank else f"{visit.blank} of {visit.frames} frames"
     return (
         f"| {label} | {visit.headline:.2f} s | {visit.drawn:.2f} s | {blank} | {lh['score']} | {lh['fcp']:.1f} s "
@@ -222,7 +227,9 @@ def section(workdir: Path) -> list[str]:
     return lines + [""]
 
 
-def _brief(visit: Visit, lh: dict) -> str:
+def _brief(visit: Visit | str, lh: dict) -> str:
+    if isinstance(visit, str):
+        return f"failed: {visit}"
     return f"headline {visit.headline:.1f} s, FCP {lh['fcp']:.1f} s, LCP {lh['lcp']:.1f} s, score {lh['score']}"
 
 

@@ -166,14 +166,14 @@ def main() -> None:
     parser.add_argument("--server-name", default="_")
     parser.add_argument("--ringan", default="/srv/jamsostek/ringan", help="folder of the static light version")
     parser.add_argument("--shells", default="/srv/jamsostek/shells", help="folder of the pages' first HTML")
+    parser.add_argument("--streamlit-static", help="the installed Streamlit's static folder (default: found here)")
     parser.add_argument("--cache", default="/var/cache/nginx/jamsostek", help="nginx cache for static files")
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"), help="serve HTTPS with HSTS")
     args = parser.parse_args()
     tls = tuple(args.tls) if args.tls else None
-    print(
-        site(args.listen, args.app, Path(args.ringan), Path(args.cache), Path(args.shells), args.server_name, tls),
-        end="",
-    )
+    streamlit = Path(args.streamlit_static) if args.streamlit_static else None
+    folders = (Path(args.ringan), Path(args.cache), Path(args.shells))
+    print(site(args.listen, args.app, *folders, args.server_name, tls, streamlit=streamlit), end="")
 
 
 if __name__ == "__main__":

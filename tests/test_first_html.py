@@ -15,7 +15,7 @@ import pytest
 from jamsostek import charts, clock, content, figures, i18n, site
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
-from jamsostek.exports import files, first_html, shells, sitemap
+from jamsostek.exports import card, files, first_html, shells, sitemap
 from tests.test_proxy import fetch
 
 CHECK_ANSWERS = "work=ojol&income=3000000&programs=jkk,jkm,jht&city_paid=no"
@@ -28,7 +28,7 @@ class Shell(HTMLParser):
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.lang, self.title, self.meta, self.links, self.scripts = "", "", {}, [], []
-        self._in_title, self._depth, self.words, self.svgs = False, 0, [], 0
+        self._in_title, self._depth, self.words, self.svgs, self.images = False, 0, [], 0, []
         self.feed(text)
 
     def handle_starttag(self, tag, attrs):
@@ -45,6 +45,8 @@ class Shell(HTMLParser):
         if tag == "div" and attrs.get("id") == "jsj-first" or self._depth and tag == "div":
             self._depth += 1
         self.svgs += bool(self._depth and tag == "svg")
+        if self._depth and tag == "img":
+            self.images.append(attrs)
 
     def handle_endtag(self, tag):
         self._in_title = False
@@ -124,7 +126,9 @@ def test_the_coverage_page_and_chart_pages_carry_their_charts_as_svg(stack, pack
         assert shell.svgs == 1 and view.takeaway in shell.text
         assert shell.meta["og:url"] == f"{stack.url}/embed?lang=en&chart={chart_id}"
         assert f"/shell/og/{chart_id}-en." in shell.meta["og:image"]
-        assert get_shell(stack, f"/bagikan?chart={chart_id}&lang=en").svgs == 2  # the chart and the share card
+        share = get_shell(stack, f"/bagikan?chart={chart_id}&lang=en")
+        assert share.svgs == 1 and [i["alt"] for i in share.images] == [card.card_alt_text(package, "en")]
+        assert share.images[0]["src"].startswith("data:image/svg+xml;base64,")  # the share card, as the app shows it
     unknown = get_shell(stack, "/embed?chart=../../etc/passwd&lang=id")
     assert unknown.svgs == 0 and files.chart_view(package, "history", "id").title in unknown.text
 
@@ -191,6 +195,20 @@ def test_robots_and_sitemap_name_every_page_and_every_address_answers(stack):
     for address in addresses:
         assert urlsplit(address).netloc == urlsplit(stack.url).netloc
         assert fetch(address, {"Accept": "text/html"})[0] == 200, address
+
+
+def test_with_every_app_process_down_the_first_html_and_the_light_version_are_still_served(stack):
+    for app in stack.apps:
+        app.stop()
+    try:
+        shell = get_shell(stack, "/cakupan?lang=id")
+        assert shell.svgs == len(charts.CHART_IDS)
+        script = next(s["src"] for s in shell.scripts if s.get("src", "").startswith("./shell/"))
+        assert fetch(f"{stack.url}/{script[2:]}")[0] == 200  # the hand-over script, which then says so
+        assert fetch(f"{stack.url}/ringan/id/cakupan.html")[0] == 200
+    finally:
+        for app in stack.apps:
+            app.start()
 
 
 def test_verify_names_what_is_wrong_with_built_shells(stack, tmp_path):

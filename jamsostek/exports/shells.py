@@ -8,6 +8,7 @@ then load as usual, and ``handover.js`` removes the pre-rendered copy once the a
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import hashlib
 import importlib.util
@@ -136,10 +137,12 @@ def _extras(package: DataPackage, page: Page, lang: str, where: Addresses, chart
     if page.key == "data":
         return {"about": [{"kind": "observations"}]}
     if page.key == "share":
-        svg = card.share_card(package, lang, fmt="svg").decode("utf-8")
+        # an image, as the app shows it (st.image): the same picture, and the same largest element on the page
+        svg = base64.b64encode(card.share_card(package, lang, fmt="svg")).decode("ascii")
+        picture = {"kind": "card", "src": f"data:image/svg+xml;base64,{svg}", "alt": card.card_alt_text(package, lang)}
         return {
             "intro": [{"kind": "chart", "chart": static.chart_block(package, chart, lang, PHONE_CHART_WIDTH)}],
-            "card": [{"kind": "card", "svg": svg}],
+            "card": [picture],
         }
     return {}
 
