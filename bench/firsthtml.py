@@ -24,6 +24,7 @@ import io
 import json
 import os
 import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -193,9 +194,41 @@ HEAD = [
 ]
 
 
+class LoadSampler(threading.Thread):
+    """The machine's 1-minute load average every 30 s while a section runs (the machine is shared)."""
+
+    def __init__(self):
+        super().__init__(daemon=True)
+        self.samples, self.done = [os.getloadavg()[0]], threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(30):
+            self.samples.append(os.getloadavg()[0])
+
+    def summary(self) -> str:
+        self.done.set()
+        low, high = min(self.samples), max(self.samples)
+        cores = os.cpu_count()
+        return f"Load average (1 min, {cores} cores) during this section, sampled every 30 s: {low:.1f} to {high:.1f}."
+
+
+NOTES = [
+    "How to read Lighthouse here: its FCP and LCP are simulated (Lantern) from a fast load, counting the requests "
+    "that started before each paint. FCP is the pre-rendered page. LCP is the largest element Chrome reported: the "
+    "pre-rendered title or paragraph, unless the app then draws the same text a few pixels larger (its own font "
+    "wraps differently), and then the app's drawing time, which the simulation puts after all of the app's scripts "
+    "(e.g. `/bagikan?lang=id`). TBT counts long tasks between FCP and full interactivity: with the page painted "
+    "early, the app's own script work now falls inside that window, while without the first HTML it ran before FCP "
+    "and counted nothing; so scores before and after are not like for like. The throttled phone measures what a "
+    "visitor sees: the headline, and frames with no text on them.",
+    "",
+]
+
+
 def section(workdir: Path) -> list[str]:
     """The RESULTS.md section: with the first HTML for every page and language, and the issue's pages without."""
-    rows = urls()
+    rows, load = urls(), LoadSampler()
+    load.start()
     with Stack(apps=2, workdir=workdir / "stack") as stack:
         after = measure_all(stack.url, rows)
         empty = workdir / "no-shells"
@@ -224,7 +257,7 @@ def section(workdir: Path) -> list[str]:
     for page, _lang, path in [r for r in rows if r[0].path in BEFORE and r[1] == "id"]:
         old, new = before[path], after[path]
         lines.append(f"| `{path}` | {ISSUE[page.path]} | {_brief(*old)} | {_brief(*new)} |")
-    return lines + [""]
+    return lines + ["", *NOTES, load.summary(), ""]
 
 
 def _brief(visit: Visit | str, lh: dict) -> str:
