@@ -1,4 +1,5 @@
-"""Command line: ``validate``, ``export-chart ID OUT.png|svg|pdf``, ``export-deck OUT.pptx``, ``build-static``."""
+"""Command line: ``validate``, ``export-chart``, ``export-deck``, ``build-static`` (the light version and the pages'
+first HTML)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from jamsostek import site
 from jamsostek.data import DATA_DIR, DataError, live
 
 
@@ -104,8 +106,11 @@ def _add_export_deck(commands) -> None:
 
 def _build_static(args: argparse.Namespace) -> int:
     from jamsostek import contract  # the pages' modules: the light version is built only from data they build from
-    from jamsostek.exports import static  # Jinja and markdown-it: only for this command
+    from jamsostek.exports import first_html, shells, static  # Jinja and markdown-it: only for this command
 
+    if args.site_url and site.base_url(args.site_url) != args.site_url.rstrip("/"):
+        print(f"build-static: --site-url {args.site_url!r} is not a plain http(s) address such as https://example.org")
+        return 2
     url = args.data_url or live.settings(os.environ, {})[0]
     if url and live.url_problem(url):  # the app's rule: never a local file or another scheme
         print(f"build-static: --data-url {url!r} is {live.url_problem(url)}; give an http(s) address")
@@ -121,12 +126,15 @@ def _build_static(args: argparse.Namespace) -> int:
             print(f"build-static: the data failed its checks; {args.out_dir} was left untouched:")
             print("\n".join(str(problem) for problem in exc.problems))
             return 1
+        shells_dir = Path(args.shells or Path(args.out_dir).parent / "shells")
         try:
-            out = static.build(Path(args.out_dir), package, base_url=args.base_url)
-        except static.BuildError as exc:
+            out, first = first_html.build_with_light(args.out_dir, shells_dir, package, args.base_url, args.site_url)
+        except (static.BuildError, shells.ShellError) as exc:
             print(f"build-static: the built pages failed their checks; {args.out_dir} was left untouched: {exc}")
             return 1
-    print(f"light version written to {out} from {url or directory}")
+    print(f"light version written to {out}, the app pages' first HTML to {first}, from {url or directory}")
+    if not args.site_url:
+        print("build-static: no --site-url: link previews and the sitemap need the site's absolute address")
     return 0
 
 
@@ -144,6 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     light.add_argument("--base-url", default="/", help="where the interactive site lives (default: same host)")
     light.add_argument("--data-dir", default=str(DATA_DIR), help="the data package to build from")
     light.add_argument("--data-url", help="build from a live data package (default: $JAMSOSTEK_DATA_URL)")
+    light.add_argument("--shells", help="where the app pages' first HTML goes (default: OUT_DIR's sibling shells/)")
+    light.add_argument(
+        "--site-url",
+        default=os.environ.get("JAMSOSTEK_SITE_URL", ""),
+        help="the site's public address, e.g. https://jamsostek.jambikota.go.id (default: $JAMSOSTEK_SITE_URL)",
+    )
     light.set_defaults(run=_build_static)
     args = parser.parse_args(argv)
     return args.run(args)

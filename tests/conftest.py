@@ -36,6 +36,17 @@ def set_today(monkeypatch):
     return setter
 
 
+@pytest.fixture(scope="session")
+def stack():
+    """The local production stack (deploy/stack.py: build-static, two app processes, nginx) for the session."""
+    from deploy.stack import NGINX, Stack
+
+    if not Path(NGINX).exists():
+        pytest.skip("nginx is not installed (scripts/test installs it with apt-get; this machine could not)")
+    with Stack(apps=2) as running:
+        yield running
+
+
 def run_page(path: str, timeout: float = 60, **query: str) -> AppTest:
     """Run the app on one page (by URL path, e.g. ``/cakupan``) with these query parameters."""
     app = AppTest.from_file(APP, default_timeout=timeout)

@@ -89,29 +89,29 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
     }
 
 
-def chart_blocks(package: DataPackage, lang: str, today: dt.date | None = None) -> list[dict]:
-    """Every coverage chart as inline SVG with its takeaway, alt text and numbers, as of the build date."""
+def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640, today: dt.date | None = None) -> dict:
+    """One coverage chart as inline SVG with its takeaway, alt text, numbers and CSV link (light and first HTML)."""
     import vl_convert  # heavy: only when the light version is built
 
-    blocks = []
-    for chart_id in charts.CHART_IDS:
-        view = charts.view(chart_id, package, lang, width=640, today=today)
-        table = view.table(lang)
-        svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
-        svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
-        svg = svg.translate(BRACES)  # vl-convert writes no braces of its own: any are text from the data
-        blocks.append(
-            {
-                "id": chart_id,
-                "title": view.title,
-                "takeaway": view.takeaway,
-                "svg": svg,
-                "columns": list(table.columns),
-                "rows": table.values.tolist(),
-                "csv": f"../charts/{chart_id}-{lang}.csv",
-            }
-        )
-    return blocks
+    view = charts.view(chart_id, package, lang, width=width, today=today)
+    table = view.table(lang)
+    svg = vl_convert.vegalite_to_svg(charts.to_spec(view.chart))
+    svg = re.sub(r"<svg ", f'<svg role="img" aria-label="{_attr(view.alt_text)}" ', svg, count=1)
+    svg = svg.translate(BRACES)  # vl-convert writes no braces of its own: any are text from the data
+    return {
+        "id": chart_id,
+        "title": view.title,
+        "takeaway": view.takeaway,
+        "svg": svg,
+        "columns": list(table.columns),
+        "rows": table.values.tolist(),
+        "csv": f"../charts/{chart_id}-{lang}.csv",
+    }
+
+
+def chart_blocks(package: DataPackage, lang: str, today: dt.date | None = None) -> list[dict]:
+    """Every coverage chart as inline SVG with its takeaway, alt text and numbers, as of the build date."""
+    return [chart_block(package, chart_id, lang, today=today) for chart_id in charts.CHART_IDS]
 
 
 def _attr(text: str) -> str:

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-import socket
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from deploy.stack import App, free_port, wait_http
+
 from .helpers import PAGE_TIMEOUT_MS
 
+__all__ = ["free_port", "wait_http"]  # for tests that serve a page of their own (test_embed.py)
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -53,68 +51,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(skip)
 
 
-def free_port() -> int:
-    """A TCP port nothing listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def wait_http(url: str, timeout: float = SERVER_START_S) -> None:
-    """Wait until ``url`` answers 200."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.2)
-
-
-def _wait_healthy(proc: subprocess.Popen, url: str, log: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with urllib.request.urlopen(url + "/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    proc.kill()
-    pytest.fail(f"streamlit did not become healthy at {url} within {SERVER_START_S} s:\n{log.read_text()}")
-
-
 @contextlib.contextmanager
 def serve(env: dict[str, str] | None = None) -> Iterator[str]:
-    """The app, served as deployed (deploy/serve.py) from the repository root on a free port, until the block ends.
-
-    Nothing runs a page before the first visitor: the server is fresh, as after a (re)start. ``env`` adds
-    environment settings (e.g. ``JAMSOSTEK_DATA_DIR`` for another copy of the data).
-    """
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    """The app, served as deployed (deploy/serve.py, started by deploy/stack.py's App) on a free port, until the
+    block ends. Nothing runs a page before the first visitor: the server is fresh, as after a (re)start. ``env``
+    adds environment settings (e.g. ``JAMSOSTEK_DATA_DIR`` for another copy of the data)."""
     handle, name = tempfile.mkstemp(prefix="streamlit-", suffix=".log")
     os.close(handle)
     log = Path(name)
-    command = [sys.executable, "deploy/serve.py", "run", "app.py", "--server.headless", "true"]
-    command += ["--server.port", str(port), "--server.address", "127.0.0.1"]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, env=os.environ | (env or {}))
+    app = App(log=log, env=env)
     try:
-        _wait_healthy(proc, url, log)
-        yield url
+        app.start(timeout=SERVER_START_S)
+    except TimeoutError:
+        pytest.fail(f"streamlit did not become healthy within {SERVER_START_S} s:\n{log.read_text()}")
+    try:
+        yield app.url
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        app.stop()
         log.unlink(missing_ok=True)
 
 
