@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from jamsostek import charts, clock, content, figures, i18n, site
+from jamsostek import charts, clock, content, figures, i18n, site, timeline
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
 from jamsostek.exports import card, files, first_html, shells, sitemap
@@ -81,10 +81,10 @@ def expected_words(package: DataPackage, page, lang: str) -> tuple[str, str]:
 
 
 def headline_figures(package: DataPackage, page, lang: str) -> list[str]:
-    """The page's figures as it writes them: every placeholder of the sections the page always shows."""
+    """The page's figures as it writes them: every placeholder of the sections the page shows today."""
     today = clock.today()
     shown = content.load_page(page.content, lang).sections
-    skip = shells.HIDDEN_SECTIONS.get(page.key, set()) | {"live", "cost-normal"}
+    skip = shells.HIDDEN_SECTIONS.get(page.key, set()) | timeline.hidden_sections(package, page.content, today)
     names = {n for key, text in shown.items() if key not in skip for n in content.placeholders(text)}
     names |= {"home": {"cost_now"}, "check": {"cost_now"}, "coverage": {"coverage_pct"}}.get(page.key, set())
     values = figures.figures(package, today)

@@ -78,9 +78,9 @@ def fake_hosts(monkeypatch):
     """Every page run reports a new host, as a client flooding /bagikan with invented addresses does."""
     counter = itertools.count()
     monkeypatch.setattr(site, "base_url", lambda _url: f"https://fake-{next(counter)}.example")
-    card._share_card.cache_clear()
+    card.card_file.cache_clear()
     yield
-    card._share_card.cache_clear()
+    card.card_file.cache_clear()
 
 
 @pytest.mark.parametrize("configured", ["https://jamsostek-jambi.example", ""])
@@ -89,9 +89,9 @@ def test_the_share_card_does_not_follow_the_host_a_client_reports(configured, mo
     for _ in range(3):
         app = run_page("/bagikan", lang="id")
         assert not app.exception
-    assert card._share_card.cache_len() == 1  # one card, not one per invented host
+    assert card.card_file.cache_len() == 1  # one card, not one per invented host
     svg = card.share_card(package, "id", "svg").decode("utf-8")  # the card the page drew (same content: cached)
-    assert card._share_card.cache_len() == 1 and "fake-" not in svg
+    assert card.card_file.cache_len() == 1 and "fake-" not in svg
     assert ("jamsostek-jambi.example" in svg) == bool(configured)
     codes = " ".join(code.value for code in app.code)
     assert (configured + "/embed?" in codes and "fake-" not in codes) if configured else "fake-" in codes

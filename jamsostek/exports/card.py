@@ -152,11 +152,12 @@ def share_card(package: DataPackage, lang: str, fmt: str = "png") -> bytes:
     It names the site's configured address (``settings.site_url``), never the one a visitor's browser
     reports: a client inventing a new host on every run would otherwise render a new card each time.
     """
-    return _share_card(package, lang, fmt, settings.site_url(), clock.today())
+    return card_file(package, lang, fmt, settings.site_url(), clock.today())
 
 
 @per_package(maxsize=16)
-def _share_card(package: DataPackage, lang: str, fmt: str, site_url: str, today: dt.date) -> bytes:
+def card_file(package: DataPackage, lang: str, fmt: str, site_url: str, today: dt.date) -> bytes:
+    """The share card naming ``site_url``, as of ``today`` (the first HTML builds it for its build day)."""
     spec = card_spec(package, lang, site_url, today)
     return render_spec(spec, fmt, CARD_SIZE, scale=CARD_SIZE[0] / SIDE)
 

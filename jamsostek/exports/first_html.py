@@ -34,7 +34,7 @@ def render(out: Path, package: DataPackage, site_url: str, today: dt.date) -> No
     handover = (TEMPLATES_DIR / "handover.js").read_bytes()
     script = f"./{PUBLIC}/" + shells.write_hashed(public, "handover", "js", handover)
     css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8")
-    pictures = shells.Previews(package, public, where)
+    pictures = shells.Previews(package, public, where, today)
     for lang in i18n.LANGUAGES:
         (out / "pages" / lang).mkdir(parents=True)
         for page in PAGES:

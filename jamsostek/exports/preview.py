@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 
 from jamsostek.charts.style import BLUE, FONT, GREY, INK, LIGHT, VERMILLION
@@ -52,18 +53,21 @@ def _bar(words: dict, y: float) -> list[dict]:
     return layers
 
 
-def card_spec(package: DataPackage, lang: str, heading: str, site_url: str = "") -> dict:
-    """The share card's words, colours and bar at 1200 x 630, under a heading (the page's title)."""
-    words = card.card_lines(package, lang)
-    headline = str(words["headline"])
-    big = min(96, int((COLUMN - MARGIN - 24) / (GLYPH * len(headline))))  # "48,64%" shrinks to stay left
-    column = MARGIN + GLYPH * big * len(headline) + 24
+def card_spec(package: DataPackage, lang: str, heading: str, site_url: str = "", today: dt.date | None = None) -> dict:
+    """The share card's words, colours and bar at 1200 x 630, under a heading (the page's title), as of ``today``."""
+    words = card.card_lines(package, lang, today)
+    headline, prefix = str(words["headline"]), str(words["prefix"])
+    big = min(96 if not prefix else 80, int((COLUMN - MARGIN - 24) / (GLYPH * len(headline))))  # "48,64%" shrinks
+    column = MARGIN + GLYPH * big * max(len(headline), len(prefix) / 2) + 24
+    top = 58 + (26 if prefix else 0)  # "sekitar" in smaller type above the big figure, as on the square card
     layers = [_rect(0, WIDTH, 0, 6, BLUE), _text(heading, MARGIN, 22, 20, fontWeight="bold", color=BLUE)]
-    layers += [_text(headline, MARGIN, 58, big, fontWeight="bold", lineHeight=big)]
-    layers.append(_text(_wrap(str(words["sub"]), 19, RIGHT - column)[:3], column, 66, 19))
-    layers += _bar(words, 172)
-    if words["needed"]:
-        layers.append(_text(str(words["needed"]), MARGIN, 236 if words["target_pct"] is None else 240, 16))
+    if prefix:
+        layers.append(_text(prefix, MARGIN, 56, 22, fontWeight="bold"))
+    layers += [_text(headline, MARGIN, top, big, fontWeight="bold", lineHeight=big)]
+    layers.append(_text(_wrap(str(words["sub"]), 19, RIGHT - column)[:4], column, 58, 19))
+    layers += _bar(words, 166)
+    note_y = 226 if words["target_pct"] is None else 232
+    layers.append(_text(_wrap(str(words["note"]), 13, RIGHT - MARGIN)[:2], MARGIN, note_y, 13))
     site = " · ".join(filter(None, [str(words["site"]), site_url.split("://", 1)[-1]]))
     layers += [
         _rect(MARGIN, RIGHT, 266, 267, GREY),
@@ -82,16 +86,19 @@ def card_spec(package: DataPackage, lang: str, heading: str, site_url: str = "")
     }
 
 
-def card_picture(package: DataPackage, lang: str, heading: str, site_url: str = "") -> bytes:
-    """The wide share card as a 1200 x 630 PNG."""
-    return files.render_spec(card_spec(package, lang, heading, site_url), "png", SIZE, scale=SIZE[0] / WIDTH)
+def card_picture(
+    package: DataPackage, lang: str, heading: str, site_url: str = "", today: dt.date | None = None
+) -> bytes:
+    """The wide share card as a 1200 x 630 PNG, as of ``today``."""
+    spec = card_spec(package, lang, heading, site_url, today)
+    return files.render_spec(spec, "png", SIZE, scale=SIZE[0] / WIDTH)
 
 
-def chart_picture(package: DataPackage, chart_id: str, lang: str) -> bytes:
+def chart_picture(package: DataPackage, chart_id: str, lang: str, today: dt.date | None = None) -> bytes:
     """A chart as a 1200 x 630 PNG, title, source and date baked in (the export of /bagikan at this size)."""
-    return files.chart_file(package, chart_id, lang, "png", SIZE)
+    return files.chart_file(package, chart_id, lang, "png", SIZE, today=today)
 
 
-def card_alt(package: DataPackage, lang: str) -> str:
+def card_alt(package: DataPackage, lang: str, today: dt.date | None = None) -> str:
     """What the wide card says, for ``og:image:alt``."""
-    return card.card_alt_text(package, lang)
+    return card.card_alt_text(package, lang, today)

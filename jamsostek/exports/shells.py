@@ -28,7 +28,7 @@ PUBLIC = "shell"  # URL path of the shells' own files: /shell/handover.<hash>.js
 LOCALES = {"id": "id_ID", "en": "en_US"}
 CHART_PAGES = ("embed", "share")  # one shell per chart too: /embed?chart=history shows that chart at once
 HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not draw
-    "check": {"eligible", "unsure", "employee", "city-paid", "year", "share"},
+    "check": {"yes", "employee", "city-paid", "estimate", "share", "basis"},  # estimate: with the cost table
     "share": {"embed", "live", "link", "downloads"},
     "embed": {"unknown"},
 }
@@ -92,6 +92,7 @@ class Previews:
     package: DataPackage
     folder: Path
     where: Addresses
+    today: dt.date
     made: dict[tuple, tuple[str, str]] = field(default_factory=dict)
 
     def picture(self, page: Page, lang: str, title: str, chart: str | None) -> tuple[str, str]:
@@ -100,17 +101,17 @@ class Previews:
         key = (chart, lang) if chart else (page.key, lang)
         if key not in self.made:
             if chart:
-                png = preview.chart_picture(self.package, chart, lang)
-                alt = files.chart_view(self.package, chart, lang).alt_text
+                png = preview.chart_picture(self.package, chart, lang, self.today)
+                alt = files.chart_view(self.package, chart, lang, today=self.today).alt_text
             else:
-                png = preview.card_picture(self.package, lang, title, self.where.site_url)
-                alt = preview.card_alt(self.package, lang)
+                png = preview.card_picture(self.package, lang, title, self.where.site_url, self.today)
+                alt = preview.card_alt(self.package, lang, self.today)
             name = write_hashed(self.folder / "og", f"{chart or page.path or 'home'}-{lang}", "png", png)
             self.made[key] = (self.where.public(f"og/{name}"), alt)
         return self.made[key]
 
 
-def _extras(package: DataPackage, page: Page, lang: str, where: Addresses, chart: str | None) -> dict:
+def _extras(package: DataPackage, page: Page, lang: str, today: dt.date, where: Addresses, chart: str | None) -> dict:
     """Blocks the app's view draws after a section of the page's prose: section name -> blocks."""
     _ = i18n.gettext(lang)
 
@@ -130,7 +131,7 @@ def _extras(package: DataPackage, page: Page, lang: str, where: Addresses, chart
     if page.key == "coverage":
         return {
             "charts": [
-                {"kind": "chart", "chart": static.chart_block(package, c, lang, PHONE_CHART_WIDTH)}
+                {"kind": "chart", "chart": static.chart_block(package, c, lang, PHONE_CHART_WIDTH, today)}
                 for c in charts.CHART_IDS
             ]
         }
@@ -138,40 +139,43 @@ def _extras(package: DataPackage, page: Page, lang: str, where: Addresses, chart
         return {"about": [{"kind": "observations"}]}
     if page.key == "share":
         # an image, as the app shows it (st.image): the same picture, and the same largest element on the page
-        svg = base64.b64encode(card.share_card(package, lang, fmt="svg")).decode("ascii")
-        picture = {"kind": "card", "src": f"data:image/svg+xml;base64,{svg}", "alt": card.card_alt_text(package, lang)}
+        svg = base64.b64encode(card.card_file(package, lang, "svg", settings.site_url(), today)).decode("ascii")
+        alt = card.card_alt_text(package, lang, today)
+        picture = {"kind": "card", "src": f"data:image/svg+xml;base64,{svg}", "alt": alt}
         return {
-            "intro": [{"kind": "chart", "chart": static.chart_block(package, chart, lang, PHONE_CHART_WIDTH)}],
+            "intro": [{"kind": "chart", "chart": static.chart_block(package, chart, lang, PHONE_CHART_WIDTH, today)}],
             "card": [picture],
         }
     return {}
 
 
-def _progress(package: DataPackage, lang: str, today: dt.date) -> dict:
-    """The home page's progress bar toward the target, as the app draws it."""
+def _progress(package: DataPackage, lang: str, today: dt.date) -> dict | None:
+    """The home page's bar of the newest city figure, as the app draws it (none when the figure has no value)."""
     _ = i18n.gettext(lang)
-    figs = figures(package, today)
-    text = _("{covered} covered; target {target}").format(
-        covered=format_figure(figs["coverage_pct"], lang), target=format_figure(figs["target_pct"], lang)
-    )
-    return {"value": min(100.0, float(figs["coverage_pct"].value or 0)), "text": text}
+    newest = figures(package, today)["city_latest_pct"]
+    if newest.value is None:
+        return None
+    text = _("{pct} joined").format(pct=format_figure(newest, lang))
+    return {"value": min(100.0, float(newest.value)), "text": text}
 
 
-def _blocks(package: DataPackage, page: Page, lang: str, context: dict, where: Addresses, chart: str | None) -> list:
+def _blocks(
+    package: DataPackage, page: Page, lang: str, today: dt.date, context: dict, where: Addresses, chart: str | None
+) -> list:
     """What the shell shows, in the order the app's view draws it."""
     hidden = HIDDEN_SECTIONS.get(page.key, set()) if page.key != "embed" or chart else set()
-    extras = _extras(package, page, lang, where, chart)
+    extras = _extras(package, page, lang, today, where, chart)
     blocks = []
     for name, html in context["sections"].items():
         if name not in hidden:
             blocks.append({"kind": "html", "name": name, "html": html})
             blocks += extras.get(name, [])
     if page.key == "embed" and chart:
-        blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang)})
+        blocks.append({"kind": "chart", "chart": static.chart_block(package, chart, lang, today=today)})
     return blocks
 
 
-def _links(package: DataPackage, page: Page, lang: str, where: Addresses, chart: str | None) -> dict:
+def _links(package: DataPackage, page: Page, lang: str, today: dt.date, where: Addresses, chart: str | None) -> dict:
     """The page's own addresses (canonical, languages, light page), its menu, and the embed page's chart list."""
     _ = i18n.gettext(lang)
     query = {"chart": chart} if chart else {}
@@ -189,8 +193,9 @@ def _links(package: DataPackage, page: Page, lang: str, where: Addresses, chart:
     chart_links = []
     if page.key == "embed" and not chart:
         chart_links = [
-            {"href": where.app(page.path, chart=c, lang=lang), "label": files.chart_view(package, c, lang).title}
+            {"href": where.app(page.path, chart=c, lang=lang), "label": view.title}
             for c in charts.CHART_IDS
+            for view in [files.chart_view(package, c, lang, today=today)]
         ]
     return {"urls": urls, "menu": menu, "chart_links": chart_links}
 
@@ -209,12 +214,12 @@ def shell_context(
         chart = chart or charts.CHART_IDS[0]
     context["description"] = context["summary"]
     if page.key == "embed" and chart:
-        view = files.chart_view(package, chart, lang)
+        view = files.chart_view(package, chart, lang, today=today)
         context.update(title=view.title, description=view.takeaway)
     other = next(x for x in i18n.LANGUAGES if x != lang)
-    context |= _links(package, page, lang, where, chart)
+    context |= _links(package, page, lang, today, where, chart)
     return context | {
-        "blocks": _blocks(package, page, lang, context, where, chart),
+        "blocks": _blocks(package, page, lang, today, context, where, chart),
         "progress": _progress(package, lang, today) if page.key == "home" else None,
         "chart": chart,
         "lang": lang,
