@@ -39,7 +39,8 @@ def test_the_html_table_escapes_text_and_has_a_caption_and_headers_with_scope():
     assert re.findall(r'<th scope="col">(.*?)</th>', body) == ["Area", "Share"]
     assert [html.unescape(c) for c in re.findall(r'<th scope="row">(.*?)</th>', body)] == ["Kota Jambi", PLANTED]
     assert _cells(body, "td") == ["48,64%", "1 < 2"]
-    assert body.startswith(f'<table class="{tables.CLASS}">') and "\n" not in body
+    assert body.startswith(f'<div class="{tables.CLASS}" role="region" tabindex="0" aria-label="Title &lt;script')
+    assert "\n" not in body and body.endswith("</table></div>")
 
 
 @pytest.mark.parametrize(("lang", "note"), [("id", "200 baris terakhir dari 1.000"), ("en", "200 of 1,000")])

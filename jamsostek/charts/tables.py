@@ -56,6 +56,6 @@ def html(frame: pd.DataFrame, caption: str, lang: str, limit: int = ROW_LIMIT) -
         for row in rows
     )
     title = escape(caption) + (f"<br><small>{escape(note)}</small>" if note else "")
-    return (
-        f'<table class="{CLASS}"><caption>{title}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
-    )
+    # A region a keyboard can scroll when the table is wider than a phone (the frame's style scrolls it).
+    region = f'<div class="{CLASS}" role="region" tabindex="0" aria-label="{escape(caption)}">'
+    return f"{region}<table><caption>{title}</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"
