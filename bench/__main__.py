@@ -287,10 +287,11 @@ def first_html_only() -> None:
     print(f"wrote the first-HTML section of {OUT}")
 
 
-def before_after(before: Path, quick: bool) -> None:
+def before_after(before: Path, quick: bool, first_html: Path) -> None:
     """``--before DIR``: an older checkout and this tree in one run; replaces that section of RESULTS.md."""
+    runs, sessions = (10, 60) if quick else (30, 200)
     with tempfile.TemporaryDirectory(prefix="jsj-bench-") as name:
-        lines = beforeafter.section(Path(name), before, runs=10 if quick else 30, sessions=60 if quick else 200)
+        lines = beforeafter.section(Path(name), before, runs, sessions, first_html)
     when = f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
     lines.insert(2, f"Measured on {when}. Machine: {machine()}.\n")
     old = OUT.read_text(encoding="utf-8") if OUT.exists() else "# Benchmark results\n"
@@ -303,11 +304,12 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="fewer runs and sessions (a smoke run, minutes less)")
     parser.add_argument("--firsthtml", action="store_true", help="only the first HTML (slow phone, Lighthouse)")
     parser.add_argument("--before", type=Path, help="only before (this checkout of an older commit) and after")
+    parser.add_argument("--first-html-from", type=Path, default=ROOT, help="with --before: the tree that builds it")
     args = parser.parse_args()
     if args.firsthtml:
         return first_html_only()
     if args.before:
-        return before_after(args.before, args.quick)
+        return before_after(args.before, args.quick, args.first_html_from)
     runs, sizes, per_page = (10, [20], 40) if args.quick else (30, [50, 100, 200], 200)
     lines = [
         "# Benchmark results",

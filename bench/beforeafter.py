@@ -17,7 +17,10 @@ writes its own RESULTS.md section (the rest stays):
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from bench import bare, browser, client, firsthtml, growth, load
@@ -44,13 +47,20 @@ def _tuned_chart(tmp: Path, sessions: int) -> float:
         return load.crowd(app.url, app.proc.pid, [Page("", "")], sessions).per_second
 
 
-def _crowds(root: Path, sessions: int) -> dict[str, load.Crowd]:
-    out = {}
-    with App(cwd=root) as app:
-        asyncio.run(client.visit(app.url, [(p.path, p.query) for p in PAGES]))
-        for page in PAGES:
-            out[page.path] = load.crowd(app.url, app.proc.pid, [page], sessions)
-            print(root.name, page.url, out[page.path].per_second, len(out[page.path].errors), flush=True)
+def _crowds(roots: dict[str, Path], sessions: int) -> dict[str, dict[str, load.Crowd]]:
+    """Both versions running; per page, one crowd on each, in alternating order (the load on the machine varies)."""
+    out: dict[str, dict[str, load.Crowd]] = {name: {} for name in roots}
+    apps = {name: App(cwd=root).start() for name, root in roots.items()}
+    try:
+        for app in apps.values():
+            asyncio.run(client.visit(app.url, [(p.path, p.query) for p in PAGES]))
+        for i, page in enumerate(PAGES):
+            for name in list(roots)[:: 1 if i % 2 == 0 else -1]:
+                crowd = out[name][page.path] = load.crowd(apps[name].url, apps[name].proc.pid, [page], sessions)
+                print(name, page.url, crowd.per_second, len(crowd.errors), crowd.errors[:1], flush=True)
+    finally:
+        for app in apps.values():
+            app.stop()
     return out
 
 
@@ -76,9 +86,19 @@ def _bytes(tmp: Path, roots: dict[str, Path]) -> dict[tuple[str, str], browser.V
             app.stop()
 
 
-def _lighthouse(tmp: Path, roots: dict[str, Path]) -> dict[tuple[str, str], dict]:
-    """Each version's app processes behind the same nginx and first HTML (built once, from this tree)."""
-    out, built = {}, None
+def _build(tmp: Path, tree: Path) -> tuple[Path, Path]:
+    """The light version and the first HTML as ``tree``'s build-static makes them (the same for both versions)."""
+    ringan, shells = tmp / "built" / "ringan", tmp / "built" / "shells"
+    command = [sys.executable, "-m", "jamsostek", "build-static", str(ringan), "--shells", str(shells)]
+    command += ["--base-url", "/", "--site-url", "http://127.0.0.1"]
+    env = os.environ | {"PYTHONDONTWRITEBYTECODE": "1"}
+    subprocess.run(command, cwd=tree, env=env, check=True, capture_output=True)
+    return ringan, shells
+
+
+def _lighthouse(tmp: Path, roots: dict[str, Path], first_html: Path) -> dict[tuple[str, str], dict]:
+    """Each version's app processes behind the same nginx and first HTML (built once, by ``first_html``'s tree)."""
+    out, built = {}, _build(tmp, first_html)
     for name, root in roots.items():
         stack = Stack(apps=2, workdir=tmp / f"stack-{name}", built=built)
         stack.apps = [App(cwd=root, log=stack.workdir / f"app{i}.log") for i in range(2)]
@@ -113,21 +133,25 @@ def _growth(tmp: Path, roots: dict[str, Path], runs: int) -> dict[tuple[str, int
     return out
 
 
-def section(tmp: Path, before: Path, runs: int = 30, sessions: int = 200) -> list[str]:
-    """The RESULTS.md section for ``before`` (an older checkout) and this tree, measured in one run."""
+def section(tmp: Path, before: Path, runs: int = 30, sessions: int = 200, first_html: Path = ROOT) -> list[str]:
+    """The RESULTS.md section for ``before`` (an older checkout) and this tree, measured in one run.
+
+    ``first_html``: the tree whose build-static makes the first HTML nginx serves in front of both versions.
+    """
     roots = {"before": before.resolve(), "after": ROOT}
     tuned_start = _tuned_chart(tmp / "t1", sessions)
-    crowds = {name: _crowds(root, sessions) for name, root in roots.items()}
+    crowds = _crowds(roots, sessions)
     tuned_end = _tuned_chart(tmp / "t2", sessions)
     seen = _bytes(tmp, roots)
-    lh = _lighthouse(tmp, roots)
+    lh = _lighthouse(tmp, roots, first_html.resolve())
     grown = _growth(tmp, roots, runs)
     tuned = (tuned_start + tuned_end) / 2
     return [
         f"{TITLE}: the heavy pages made light (issue 17), one run",
         "",
         f"`python -m bench --before {before}` (bench/beforeafter.py, which says how each figure is taken). "
-        "*Before*: that checkout; *after*: this tree. Same machine, same run.",
+        "*Before*: that checkout; *after*: this tree. Same machine, same run. The first HTML in front of both "
+        f"for Lighthouse: built by `{first_html}`.",
         "",
         *_crowd_table(crowds, tuned, tuned_start, tuned_end, sessions),
         *_bytes_table(seen),
