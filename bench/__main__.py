@@ -15,7 +15,7 @@ from pathlib import Path
 
 import streamlit
 
-from bench import bare, browser, client, firsthtml, growth, load
+from bench import bare, beforeafter, browser, client, firsthtml, growth, load
 from bench.pages import PAGES
 from bench.profile import profile
 from bench.servers import ROOT, App, Nginx, Stack
@@ -86,17 +86,22 @@ def section_bytes(lines: list[str], ours: App, mirror: App, proxy: Nginx) -> Non
         urls[("ours", page.path)] = ours.url + page.url
         urls[("bare", page.path)] = mirror.url + page.url
         urls[("proxy", page.path)] = proxy.url + page.url
+    urls[("bare", bare.TEXT_PATH)] = f"{mirror.url}/{bare.TEXT_PATH}?lang=id"
     seen = browser.visits(urls)
+    text = seen[("bare", bare.TEXT_PATH)].total
     lines += [
         "## First-visit bytes (phone, cold cache)",
         "",
         "Chromium 390x844 (mobile, DPR 2), fresh context and cache disabled per visit; HTTP bytes are the sum of "
         "DevTools `Network.loadingFinished` `encodedDataLength` (headers + body as sent), WebSocket bytes the payloads "
         "received until the page settled (content drawn, no response for 1.5 s). Baseline: the bare app with the same "
-        "element types. Budget 1.05x. *Proxy* is our app behind deploy/'s nginx (two app processes), compressed.",
+        "element types. Budget 1.05x. *Text page*: the bare page with the site's frame and text only "
+        f"(bench/bare.py, {kib(text)}), what any page of ours costs at least. *Proxy* is our app behind deploy/'s "
+        "nginx (two app processes), compressed.",
         "",
-        "| page | ours direct | bare direct | ratio | budget | ours via nginx | nginx / direct | encodings via nginx |",
-        "|---|---:|---:|---:|---|---:|---:|---|",
+        "| page | ours direct | bare direct | ratio | budget | vs text page | ours via nginx | nginx / direct "
+        "| encodings via nginx |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---|",
     ]
     for page in PAGES:
         o, b, p = seen[("ours", page.path)], seen[("bare", page.path)], seen[("proxy", page.path)]
@@ -104,7 +109,8 @@ def section_bytes(lines: list[str], ours: App, mirror: App, proxy: Nginx) -> Non
         enc = ", ".join(f"{k} {v}" for k, v in sorted(p.encodings.items()))
         lines.append(
             f"| `{page.url}` | {kib(o.total)} ({o.requests} req) | {kib(b.total)} | {ratio:.3f}x | "
-            f"{'ok' if ratio <= 1.05 else 'MISSED'} | {kib(p.total)} | {p.total / o.total:.2f}x | {enc} |"
+            f"{'ok' if ratio <= 1.05 else 'MISSED'} | {o.total / text:.2f}x | {kib(p.total)} "
+            f"| {p.total / o.total:.2f}x | {enc} |"
         )
     lines.append("")
 
@@ -281,13 +287,29 @@ def first_html_only() -> None:
     print(f"wrote the first-HTML section of {OUT}")
 
 
+def before_after(before: Path, quick: bool, first_html: Path) -> None:
+    """``--before DIR``: an older checkout and this tree in one run; replaces that section of RESULTS.md."""
+    runs, sessions = (10, 60) if quick else (30, 200)
+    with tempfile.TemporaryDirectory(prefix="jsj-bench-") as name:
+        lines = beforeafter.section(Path(name), before, runs, sessions, first_html)
+    when = f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
+    lines.insert(2, f"Measured on {when}. Machine: {machine()}.\n")
+    old = OUT.read_text(encoding="utf-8") if OUT.exists() else "# Benchmark results\n"
+    OUT.write_text(beforeafter.replace_section(old, lines), encoding="utf-8")
+    print(f"wrote the before-and-after section of {OUT}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs and sessions (a smoke run, minutes less)")
     parser.add_argument("--firsthtml", action="store_true", help="only the first HTML (slow phone, Lighthouse)")
+    parser.add_argument("--before", type=Path, help="only before (this checkout of an older commit) and after")
+    parser.add_argument("--first-html-from", type=Path, default=ROOT, help="with --before: the tree that builds it")
     args = parser.parse_args()
     if args.firsthtml:
         return first_html_only()
+    if args.before:
+        return before_after(args.before, args.quick, args.first_html_from)
     runs, sizes, per_page = (10, [20], 40) if args.quick else (30, [50, 100, 200], 200)
     lines = [
         "# Benchmark results",

@@ -23,6 +23,25 @@ st.altair_chart(alt.Chart(data).mark_line(point=True).encode(x="year:O", y="pct:
 '''
 
 
+# Two reference pages beside the mirrored ones: text in the site's frame (what every page draws around its
+# content: the language script, the switch, the menu's links), and the same with the check's four widget kinds.
+TEXT_PATH, WIDGETS_PATH = "bare-text", "bare-widgets"
+FRAME_AND_TEXT = """st.html("<script>document.documentElement.lang = 'id';</script>", unsafe_allow_javascript=True)
+st.segmented_control("Bahasa", ["Bahasa Indonesia", "English"], label_visibility="collapsed")
+st.title("Jamsostek untuk pekerja transportasi")
+st.caption("Ringkasan halaman dalam satu kalimat.")
+st.markdown("Teks halaman. " * 60)
+st.divider()
+st.page_link("views/p_home.py", label="Beranda")
+"""
+WIDGETS = """st.selectbox("1. Pekerjaan", ["ojol", "angkot", "becak"])
+st.text_input("2. Penghasilan per bulan")
+st.checkbox("3. Tambah JHT")
+st.radio("4. Pemkot membayar?", ["Tidak", "Ya"])
+"""
+EXTRA_PAGES = {TEXT_PATH: FRAME_AND_TEXT, WIDGETS_PATH: FRAME_AND_TEXT + WIDGETS}
+
+
 def _frame(arrow: bytes) -> str:
     if not arrow:
         return "pd.DataFrame()"
@@ -147,6 +166,10 @@ def write_app(folder: Path, runs: dict[str, dict]) -> Path:
         + ")"
         for p in PAGES
     )
+    for path, body in EXTRA_PAGES.items():
+        name = f"views/x_{path.replace('-', '_')}.py"
+        (folder / name).write_text(f'"""A reference page."""\nimport streamlit as st\n\n{body}', encoding="utf-8")
+        entries += f",\n    st.Page({name!r}, title={path!r}, url_path={path!r}, visibility='hidden')"
     app = (
         '"""Generated baseline app: the same navigation as ours, bare pages."""\nimport streamlit as st\n\n'
         'st.set_page_config(page_title="Baseline", layout="centered")\n'
@@ -163,4 +186,4 @@ def write_chart_app(folder: Path) -> Path:
     return folder / "chart.py"
 
 
-__all__ = ["Page", "script", "write_app", "write_chart_app"]
+__all__ = ["EXTRA_PAGES", "TEXT_PATH", "WIDGETS_PATH", "Page", "script", "write_app", "write_chart_app"]

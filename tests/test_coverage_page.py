@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -47,10 +48,14 @@ def test_coverage_page_shows_every_chart_with_takeaways_and_tables(lang, package
     text = page_text(app)
     assert FORMATS[lang]["covered"].replace(".", "\\.") in text
     assert FORMATS[lang]["gap"].replace(".", "\\.") in text
-    assert len(app.expander) == len(CHART_IDS) and len(app.dataframe) == len(CHART_IDS)
-    assert len(app.get("download_button")) == len(CHART_IDS)
-    tables = [frame.value for frame in app.dataframe]
-    cells = {str(cell) for table in tables for cell in table.to_numpy().ravel()}
+    assert len(app.expander) == len(CHART_IDS) and len(app.get("download_button")) == len(CHART_IDS)
+    tables = [[e.proto.body for e in expander.get("html")] for expander in app.expander]
+    assert all(
+        len(bodies) == 1 and bodies[0].startswith('<div class="jsj-numbers" role="region"') for bodies in tables
+    ), tables
+    for chart_id, (body,) in zip(CHART_IDS, tables, strict=True):  # each chart's numbers under it, captioned
+        assert "<caption>" + html.escape(charts_module.view(chart_id, package, lang).title) in body
+    cells = {cell for (body,) in tables for cell in re.findall(r"<t[hd][^>]*>([^<]*)</t[hd]>", body)}
     assert FORMATS[lang]["covered"] in cells and FORMATS[lang]["share"] in cells
     assert ("Data per" if lang == "id" else "Data as of") in text
 

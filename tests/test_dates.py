@@ -8,6 +8,7 @@ the day the package was last checked against its sources (``checked`` in datapac
 from __future__ import annotations
 
 import datetime as dt
+import html
 import io
 import json
 import re
@@ -68,6 +69,7 @@ def test_no_app_page_shows_an_invented_day(lang, package):
         app = run_page(path, lang=lang, **query)
         assert not app.exception
         tables = " ".join(str(cell) for frame in app.dataframe for cell in frame.value.to_numpy().ravel())
+        tables += " ".join(html.unescape(e.proto.body) for e in app.get("html"))  # the charts' tables
         specs = " ".join(e.proto.spec for e in app.get("vega_lite_chart"))
         codes = " ".join(c.value for c in app.code)
         _assert_no_invented_day(" ".join([page_text(app), tables, specs, codes]), days, f"{path} ({lang})")

@@ -135,13 +135,13 @@ def _page_spec(package: DataPackage, chart_id: str, lang: str, today: dt.date) -
     return json.dumps(charts.to_spec(_chart_view(package, chart_id, lang, "container", today).chart))
 
 
-def page_spec(package: DataPackage, chart_id: str, lang: str) -> dict:
-    """The Vega-Lite spec a page draws (width: the container), validated once a day and then cached.
+def page_spec(package: DataPackage, chart_id: str, lang: str, today: dt.date | None = None) -> dict:
+    """The Vega-Lite spec a page draws (width: the container) as of ``today``, validated once and then cached.
 
     Altair validates a spec against the Vega-Lite schema on every ``to_dict``; on /cakupan that was
     most of the script time (bench/PROFILE.txt). A fresh dict each call: Streamlit may change it.
     """
-    return json.loads(_page_spec(package, chart_id, lang, clock.today()))
+    return json.loads(_page_spec(package, chart_id, lang, today or clock.today()))
 
 
 def chart_file(

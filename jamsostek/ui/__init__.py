@@ -1,13 +1,12 @@
 """The few Streamlit helpers every page shares (the only part of ``jamsostek`` that imports Streamlit).
 
 ``frame``: language, navigation and the switch; ``state``: the data and its cached figures and prose;
-``blocks``: what pages draw; ``form``: the check's URL and widgets.
+``blocks``: what pages draw; ``chart``: a chart and its table, built once per data version;
+``form``: the check's URL and widgets.
 """
 
 from jamsostek.ui.blocks import (
-    chart_block,
     data_status,
-    draw_chart,
     footer,
     page_header,
     page_menu,
@@ -16,6 +15,7 @@ from jamsostek.ui.blocks import (
     table,
     whatsapp_button,
 )
+from jamsostek.ui.chart import chart_block, draw_chart
 from jamsostek.ui.form import check_answers, save_answers, tap_targets
 from jamsostek.ui.frame import app_frame, language, link, translator
 from jamsostek.ui.state import (

@@ -1,4 +1,4 @@
-"""Blocks many pages draw: the header, a chart with its words and numbers, source lines, the menu, the footer."""
+"""Blocks many pages draw: the header, tables, source lines, the menu, the footer (charts: ``ui.chart``)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,8 @@ import streamlit as st
 from babel.dates import format_datetime
 
 from jamsostek import cite, clock, content, i18n, settings, site
-from jamsostek.charts import ChartView
 from jamsostek.data import DataPackage, live
 from jamsostek.data.cache import per_package
-from jamsostek.exports import files
 from jamsostek.i18n import N_
 from jamsostek.ui.frame import translator
 from jamsostek.ui.state import live_source, package, page_content, page_sources
@@ -35,30 +33,6 @@ def page_header(name: str, lang: str) -> content.Page:
     st.title(page.title)
     st.caption(page.summary)
     return page
-
-
-def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
-    """Draw one chart from its cached spec (the spec's description is the alt text)."""
-    st.vega_lite_chart(files.page_spec(package(), chart_id, lang), width="stretch", theme=None, key=key)
-
-
-def chart_block(view: ChartView, lang: str) -> None:
-    """One chart: its takeaway, the chart with alt text, its numbers in a table, and a CSV download."""
-    _ = translator(lang)
-    st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
-    draw_chart(view.id, lang, key=f"chart-{view.id}")
-    st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
-    with st.expander(_("Numbers in this chart"), expanded=False):
-        st.dataframe(view.table(lang), hide_index=True, width="stretch")
-    st.download_button(
-        _("Download the numbers (CSV)"),
-        data=files.chart_csv(package(), view.id, lang),
-        file_name=f"jamsostek-{view.id}-{lang}.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-        key=f"csv-{view.id}",
-    )
 
 
 def whatsapp_button(text: str, link: str, lang: str) -> None:

@@ -9,18 +9,14 @@ import streamlit as st
 
 from jamsostek.check import answers, form
 
-# Every widget of the check a comfortable tap target on a phone, 48 px (WCAG 2.5.5, Lighthouse's tap targets):
-# Streamlit 1.67 draws selects and text inputs 40 px high, checkbox and radio rows 22 px, help icons 16 px,
-# page links 28 px and the language switch 32 px. Help icons keep their place (negative margins). The total
-# wraps instead of ending in "…" ("paling banyak Rp106.900 + JHT" is wider than a phone).
+# Every widget of the check a comfortable tap target on a phone, 48 px (WCAG 2.5.5, Lighthouse's tap targets),
+# on top of the frame's site-wide rules (``frame.FRAME_STYLE``: links, buttons, selects, text inputs): Streamlit
+# 1.67 draws checkbox and radio rows 22 px and help icons 16 px. Help icons keep their place (negative margins).
+# The total wraps instead of ending in "…" ("paling banyak Rp106.900 + JHT" is wider than a phone).
 TAP_TARGETS = """<style>
-.st-key-check_form [data-testid="stSelectbox"] div:has(> input),
-.st-key-check_form [data-testid="stTextInputRootElement"] { min-height: 48px; }
-.st-key-check_form [data-testid="stTextInputRootElement"] input { min-height: 46px; }
 .st-key-check_form [data-testid="stCheckbox"] label,
 .st-key-check_form [data-testid="stRadioOption"] { display: flex; min-height: 48px; align-items: center; }
 .st-key-check_form [data-testid="stTooltipHoverTarget"] button { min-width: 48px; min-height: 48px; margin: -16px; }
-[data-testid="stPageLink"] a, .st-key-_lang_switch button { min-height: 48px; }
 .st-key-check_share a { min-height: 48px; display: inline-flex; align-items: center; }
 .st-key-check_result [data-testid="stMetricValue"] * { white-space: normal; overflow: visible; }
 </style>"""

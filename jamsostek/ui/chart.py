@@ -1,0 +1,84 @@
+"""A chart on a page, built once per data version, language and day: its spec with its data as Arrow, its table.
+
+A visit to /cakupan drew five charts and five grid tables, and Streamlit turned every chart's data and every
+table into Arrow on every visit (bench/PROFILE.txt: most of the page run, and 15x more with 7,000 coverage
+rows). Here each chart's named datasets are converted once, with Streamlit's own converter so the bytes are
+exactly what ``st.vega_lite_chart`` would send, and passed as bytes, which it sends as they are. The numbers
+under each chart are a plain HTML table (``charts.tables.html``), built once too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+import streamlit as st
+
+# Streamlit's converter, not an internal of its runtime: the one st.vega_lite_chart applies to each dataset.
+from streamlit.dataframe_util import convert_anything_to_arrow_bytes
+
+from jamsostek import clock, content
+from jamsostek.charts import ChartView, tables
+from jamsostek.data import DataPackage
+from jamsostek.data.cache import per_package
+from jamsostek.exports import files
+from jamsostek.ui.frame import translator
+from jamsostek.ui.state import package
+
+
+@dataclass(frozen=True)
+class PageChart:
+    """One chart as a page sends it: the Vega-Lite spec without its data, and each named dataset as Arrow."""
+
+    spec: str  # JSON: parsed afresh per visit (Streamlit changes the dict it is given)
+    datasets: tuple[tuple[str, bytes], ...]
+
+    def spec_with_data(self) -> dict:
+        """The spec with its datasets as Arrow bytes, ready for ``st.vega_lite_chart``."""
+        spec = json.loads(self.spec)
+        if self.datasets:
+            spec["datasets"] = dict(self.datasets)
+        return spec
+
+
+@per_package(maxsize=64)
+def page_chart(pkg: DataPackage, chart_id: str, lang: str, today: dt.date) -> PageChart:
+    """The page's spec of a chart (``files.page_spec``, the embed view's and the exports' spec) split once."""
+    spec = files.page_spec(pkg, chart_id, lang, today)
+    datasets = spec.pop("datasets", {})
+    arrow = tuple((name, convert_anything_to_arrow_bytes(values)) for name, values in datasets.items())
+    return PageChart(json.dumps(spec), arrow)
+
+
+@per_package(maxsize=64)
+def table_html(pkg: DataPackage, chart_id: str, lang: str, today: dt.date) -> str:
+    """A chart's numbers as an accessible HTML table, captioned with the chart's title."""
+    view = files.chart_view(pkg, chart_id, lang, today=today)
+    return tables.html(view.table(lang), view.title, lang)
+
+
+def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
+    """Draw one chart from its cached spec and data (the spec's description is the alt text)."""
+    spec = page_chart(package(), chart_id, lang, clock.today()).spec_with_data()
+    st.vega_lite_chart(spec, width="stretch", theme=None, key=key)
+
+
+def chart_block(view: ChartView, lang: str) -> None:
+    """One chart: its takeaway, the chart with alt text, its numbers in a table, and a CSV download."""
+    _ = translator(lang)
+    pkg, today = package(), clock.today()
+    st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
+    draw_chart(view.id, lang, key=f"chart-{view.id}")
+    st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
+    with st.expander(_("Numbers in this chart"), expanded=False):
+        st.html(table_html(pkg, view.id, lang, today))
+    st.download_button(
+        _("Download the numbers (CSV)"),
+        data=files.chart_csv(pkg, view.id, lang, today),
+        file_name=f"jamsostek-{view.id}-{lang}.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        key=f"csv-{view.id}",
+    )
