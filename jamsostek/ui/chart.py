@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from functools import partial
 
 import streamlit as st
 
@@ -75,7 +76,8 @@ def chart_block(view: ChartView, lang: str) -> None:
         st.html(table_html(pkg, view.id, lang, today))
     st.download_button(
         _("Download the numbers (CSV)"),
-        data=files.chart_csv(pkg, view.id, lang, today),
+        # Built when clicked (Streamlit calls it then), not on every visit: no CSV hashed and stored per run.
+        data=partial(files.chart_csv, pkg, view.id, lang, today),
         file_name=f"jamsostek-{view.id}-{lang}.csv",
         mime="text/csv",
         icon=":material/download:",
