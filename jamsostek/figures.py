@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from jamsostek import clock, coverage, i18n, rules, timeline
 from jamsostek.data import DataPackage
+from jamsostek.data.cache import per_package
 from jamsostek.labels import BENEFIT_KINDS, legal_basis, unit_kind, with_unit
 
 HUGE_INCOME = 10**12  # an income above any ceiling: the contribution there is the highest one
@@ -303,8 +304,13 @@ def _rows(package: DataPackage) -> dict[str, Figure]:
 
 
 def figures(package: DataPackage, today: dt.date | None = None) -> dict[str, Figure]:
-    """All placeholder values, named as the Markdown names them."""
-    today = today or clock.today()
+    """All placeholder values, named as the Markdown names them: built once per package and day, a new dict each call
+    (a build of the light version and the first HTML asks for them about a hundred times)."""
+    return dict(_figures(package, today or clock.today()))
+
+
+@per_package(maxsize=8)
+def _figures(package: DataPackage, today: dt.date) -> dict[str, Figure]:
     result = _areas(package, today) | _gap(package, today) | _costs(package, today)
     result |= _benefits(package, today) | _rows(package)
     result["data_as_of"] = Figure(package.as_of, "date")

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 from jamsostek import catalog, charts, cite, clock, content, coverage, i18n, rules, timeline
 from jamsostek.check import outcome
 from jamsostek.data import DataPackage
+from jamsostek.data.cache import per_package
 from jamsostek.exports.files import chart_csv
 from jamsostek.exports.published import package_files
 from jamsostek.figures import figures, format_figure
@@ -90,7 +91,16 @@ def cost_table(package: DataPackage, on: dt.date, lang: str) -> dict:
 
 
 def chart_block(package: DataPackage, chart_id: str, lang: str, width: int = 640, today: dt.date | None = None) -> dict:
-    """One coverage chart as inline SVG with its takeaway, alt text, numbers and CSV link (light and first HTML)."""
+    """One coverage chart as inline SVG with its takeaway, alt text, numbers and CSV link (light and first HTML).
+
+    Built once per package, chart, language, width and day: one build draws the same chart for the coverage
+    page, the share and embed pages and the light version (52 drawings, 20 of them different).
+    """
+    return dict(_chart_block(package, chart_id, lang, width, today or clock.today()))
+
+
+@per_package(maxsize=64)
+def _chart_block(package: DataPackage, chart_id: str, lang: str, width: int, today: dt.date) -> dict:
     import vl_convert  # heavy: only when the light version is built
 
     view = charts.view(chart_id, package, lang, width=width, today=today)
