@@ -243,14 +243,14 @@ def _lh_cells(result: dict) -> list[str]:
     if "error" in result:
         return [f"failed: {result['error']}", ""]
     runs = ", ".join(f"{t:.2f}" for t in result["tbts"])
-    return [f"{result['tbt']:.2f} s ({runs})", str(round(result["score"]))]
+    return [f"{result['tbt']:.2f} s ({runs})", f"{round(result['score'])} (FCP {result['fcp']:.1f} s)"]
 
 
 def _lighthouse_table(lh: dict, floor: dict) -> list[str]:
     lines = [
         f"### Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU): median of {LIGHTHOUSE_RUNS} runs",
         "",
-        "Through nginx with the first HTML, as visitors get them; TBT median (each run), score median.",
+        "Through nginx with the first HTML, as visitors get them; TBT median (each run), score and FCP medians.",
         "",
         "| page | before TBT | before score | after TBT | after score |",
         "|---|---:|---:|---:|---:|",
