@@ -7,10 +7,11 @@ import argparse
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from jamsostek import site
-from jamsostek.data import DATA_DIR, DataError, live
+from jamsostek.data import DATA_DIR, DataError, DataPackage, live
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -22,6 +23,23 @@ def _validate(args: argparse.Namespace) -> int:
     if not problems:
         print(f"{args.directory}: valid")
     return 1 if problems else 0
+
+
+def _write(command: str, out: str, make: Callable[[DataPackage], bytes]) -> int:
+    """Make a file from the data (``contract.load``) and write it to ``out``; 1 with a message, never a traceback."""
+    from jamsostek import contract  # the pages' modules: only for the commands that need them
+
+    try:
+        content = make(contract.load())
+    except DataError as exc:
+        print(f"{command}: the data package is not valid:\n{exc}", file=sys.stderr)
+        return 1
+    try:
+        Path(out).write_bytes(content)
+    except OSError as exc:
+        print(f"{command}: cannot write {out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _export_chart(args: argparse.Namespace) -> int:
@@ -43,15 +61,7 @@ def _export_chart(args: argparse.Namespace) -> int:
     except files.ExportError as exc:
         print(f"export-chart: {exc}", file=sys.stderr)
         return 2
-    try:
-        content = files.chart_file(contract.load(), args.chart, args.lang, fmt, size)
-    except DataError as exc:
-        print(f"export-chart: the data package is not valid:\n{exc}", file=sys.stderr)
-        return 1
-    try:
-        Path(args.out).write_bytes(content)
-    except OSError as exc:
-        print(f"export-chart: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+    if _write("export-chart", args.out, lambda package: files.chart_file(package, args.chart, args.lang, fmt, size)):
         return 1
     print(f"{args.out}: {args.chart}, {args.lang}, {size[0]}x{size[1]} {fmt}")
     return 0
@@ -70,7 +80,6 @@ def _add_export_chart(commands) -> None:
 
 
 def _export_deck(args: argparse.Namespace) -> int:
-    from jamsostek import contract
     from jamsostek.exports import deck, files  # python-pptx, Altair and vl-convert: only for the commands that draw
 
     try:
@@ -80,15 +89,7 @@ def _export_deck(args: argparse.Namespace) -> int:
     except files.ExportError as exc:
         print(f"export-deck: {exc}", file=sys.stderr)
         return 2
-    try:
-        content = deck.deck_file(contract.load(), args.lang, chart_ids)
-    except DataError as exc:
-        print(f"export-deck: the data package is not valid:\n{exc}", file=sys.stderr)
-        return 1
-    try:
-        Path(args.out).write_bytes(content)
-    except OSError as exc:
-        print(f"export-deck: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+    if _write("export-deck", args.out, lambda package: deck.deck_file(package, args.lang, chart_ids)):
         return 1
     print(f"{args.out}: {len(chart_ids)} chart slides ({', '.join(chart_ids)}), {args.lang}")
     return 0
