@@ -52,7 +52,9 @@ HEADLINE = """([texts, chart]) => {
   const text = scope.innerText;
   if (!texts.every(t => text.includes(t))) return false;
   const drawn = 'svg[role=img], [data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg.marks';
-  if (chart && !scope.querySelector(drawn)) return false;
+  const picture = [...scope.querySelectorAll('.jsj-figure img')].some(i => i.complete && i.naturalWidth > 0
+    && i.getBoundingClientRect().width > 0);
+  if (chart && !picture && !scope.querySelector(drawn)) return false;
   return performance.now();
 }"""
 APP_DRAWN = """() => {

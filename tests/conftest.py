@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import os
+import re
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -65,6 +68,29 @@ def page_text(app: AppTest) -> str:
     for kind in (app.info, app.warning, app.success, app.error, app.subheader, app.header):
         parts += [e.value for e in kind]
     return "\n".join(str(p) for p in parts)
+
+
+FIGURE = re.compile(r'<figure class="jsj-figure" data-chart="([^"]+)">(.*?)</figure>', re.DOTALL)
+IMAGE = re.compile(r'<img class="(jsj-[a-z]+)" src="data:image/svg\+xml;charset=utf-8,([^"]*)" alt="([^"]*)"')
+
+
+def chart_pictures(body: str) -> list[tuple[str, dict[str, tuple[str, str]]]]:
+    """The chart pictures (``exports.picture``) in an HTML body: [(chart id, {class: (alt text, SVG)})]."""
+    return [
+        (chart_id, {css: (html.unescape(alt), unquote(svg)) for css, svg, alt in IMAGE.findall(images)})
+        for chart_id, images in FIGURE.findall(body)
+    ]
+
+
+def page_pictures(app: AppTest) -> list[tuple[str, dict[str, tuple[str, str]]]]:
+    """The chart pictures a page drew, in order."""
+    return [picture for e in app.get("html") for picture in chart_pictures(e.proto.body)]
+
+
+def svg_text(svg: str) -> str:
+    """The words an SVG shows (its text elements), unescaped."""
+    texts = re.findall(r"<text[^>]*>(.*?)</text>", svg, flags=re.DOTALL)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", t)) for t in texts)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 import pytest
@@ -12,19 +11,21 @@ from jamsostek import charts as charts_module
 from jamsostek.charts import CHART_IDS
 from jamsostek.content import escape_markdown
 from jamsostek.data import live
-from tests.conftest import page_text, run_page
+from jamsostek.exports import picture
+from tests.conftest import page_pictures, page_text, run_page, svg_text
 from tests.live_helpers import PackageServer, Reply, package_copy, package_routes, replace_in
 
 FORMATS = {
-    "id": {"covered": "150.000", "gap": "9.000", "share": "48,64%", "decimal": ","},
-    "en": {"covered": "150,000", "gap": "9,000", "share": "48.64%", "decimal": "."},
+    "id": {"covered": "150.000", "gap": "9.000", "share": "48,64%", "province": "45,17%"},
+    "en": {"covered": "150,000", "gap": "9,000", "share": "48.64%", "province": "45.17%"},
 }
 PLANTED_TITLE = "<script>alert(1)</script>"
 PLANTED_PUBLISHER = "**bold** [link](http://x)"
 
 
 def _charts(app) -> list:
-    return app.get("vega_lite_chart")
+    """The chart pictures /cakupan drew (exports.picture): [(chart id, {class: (alt text, SVG)})]."""
+    return page_pictures(app)
 
 
 def _markdown(app) -> list[str]:
@@ -36,11 +37,19 @@ def test_coverage_page_shows_every_chart_with_takeaways_and_tables(lang, package
     app = run_page("/cakupan", lang=lang)
     assert not app.exception
     charts = _charts(app)
-    assert len(charts) == len(CHART_IDS)
-    for chart in charts:
-        spec = json.loads(chart.proto.spec)
-        assert spec["config"]["locale"]["number"]["decimal"] == FORMATS[lang]["decimal"]
-        assert spec["title"]["subtitle"]
+    assert [chart_id for chart_id, _ in charts] == list(CHART_IDS)
+    for chart_id, images in charts:  # a phone and a wide picture, each the chart drawn from its spec
+        view = charts_module.view(chart_id, package, lang)
+        assert set(images) == {"jsj-phone", "jsj-wide"}
+        for css, width in (("jsj-phone", picture.PHONE_WIDTH), ("jsj-wide", picture.WIDE_WIDTH)):
+            alt, svg = images[css]
+            assert alt == view.alt_text
+            assert svg.startswith("<svg") and f'width="{width}"' in svg[: svg.index(">")]
+            words = svg_text(svg).split()
+            assert view.title.split()[0] in words and ("Sumber:" if lang == "id" else "Source:") in words
+    # numbers in the page's language, as Vega's locale writes them in the picture
+    assert FORMATS[lang]["covered"] in svg_text(dict(charts)["covered"]["jsj-phone"][1])
+    assert FORMATS[lang]["province"] in svg_text(dict(charts)["history"]["jsj-wide"][1])
     shown = [m.value for m in app.markdown]
     for chart_id in CHART_IDS:
         takeaway = charts_module.view(chart_id, package, lang).takeaway
@@ -129,5 +138,6 @@ def _assert_data_text_is_plain(app) -> None:
     assert "**bold**" not in joined and "](http://x)" not in joined
     assert "\\*\\*bold\\*\\* \\[link\\]\\(http\\:" in joined
     assert all(not e.proto.allow_html for e in app.markdown)
-    specs = [json.loads(chart.proto.spec) for chart in _charts(app)]  # Vega draws a subtitle as SVG text, not HTML
-    assert any(PLANTED_PUBLISHER in " ".join(spec["title"]["subtitle"]) for spec in specs)
+    svgs = [svg for _, images in _charts(app) for _, svg in images.values()]  # Vega writes text as SVG text
+    assert any(PLANTED_PUBLISHER in " ".join(svg_text(svg).split()) for svg in svgs)
+    assert all("<script" not in svg for svg in svgs)

@@ -19,7 +19,7 @@ import pytest
 
 from jamsostek import catalog, charts, cite, data, i18n
 from jamsostek.exports import card, files, static
-from tests.conftest import PAGES, page_text, run_page
+from tests.conftest import PAGES, page_pictures, page_text, run_page, svg_text
 
 DATED = (("coverage", "as_of"), ("figures", "as_of"), ("targets", "stated"), ("statements", "as_of"))
 
@@ -70,7 +70,8 @@ def test_no_app_page_shows_an_invented_day(lang, package):
         assert not app.exception
         tables = " ".join(str(cell) for frame in app.dataframe for cell in frame.value.to_numpy().ravel())
         tables += " ".join(html.unescape(e.proto.body) for e in app.get("html"))  # the charts' tables
-        specs = " ".join(e.proto.spec for e in app.get("vega_lite_chart"))
+        specs = " ".join(e.proto.spec for e in app.get("vega_lite_chart"))  # the live charts (embed, share)
+        specs += " ".join(svg_text(svg) for _, images in page_pictures(app) for _, svg in images.values())
         codes = " ".join(c.value for c in app.code)
         _assert_no_invented_day(" ".join([page_text(app), tables, specs, codes]), days, f"{path} ({lang})")
 

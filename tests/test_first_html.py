@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
+import re
 import shutil
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
@@ -117,8 +119,19 @@ def test_every_page_has_its_preview_tags_and_figures_in_the_first_html(stack, pa
     assert fetch(light)[0] == 200
 
 
+def _coverage_pictures(shell: Shell, package) -> None:
+    """The coverage page's copy shows each chart as the app does: its phone and wide pictures, with alt text."""
+    assert shell.svgs == 0
+    pictures = [i for i in shell.images if i.get("class") in ("jsj-phone", "jsj-wide")]
+    assert len(pictures) == 2 * len(charts.CHART_IDS)
+    for chart_id, (phone, wide) in zip(charts.CHART_IDS, zip(pictures[::2], pictures[1::2], strict=True), strict=True):
+        alt = files.chart_view(package, chart_id, "id").alt_text
+        assert (phone["class"], wide["class"], phone["alt"], wide["alt"]) == ("jsj-phone", "jsj-wide", alt, alt)
+        assert all(i["src"].startswith("data:image/svg+xml;charset=utf-8,%3Csvg") for i in (phone, wide))
+
+
 def test_the_coverage_page_and_chart_pages_carry_their_charts_as_svg(stack, package):
-    assert get_shell(stack, "/cakupan?lang=id").svgs == len(charts.CHART_IDS)
+    _coverage_pictures(get_shell(stack, "/cakupan?lang=id"), package)
     for chart_id in charts.CHART_IDS:
         view = files.chart_view(package, chart_id, "en")
         shell = get_shell(stack, f"/embed?chart={chart_id}&lang=en&embed=true")
@@ -182,6 +195,21 @@ def test_the_shells_run_only_their_own_script_and_streamlits(stack):
     assert "<script>" not in text.split('<div id="jsj-first"', 1)[1]  # nothing inline in the copy
 
 
+def test_the_loader_evaluates_streamlits_own_modules_one_by_one_then_its_entry(stack):
+    text = fetch(stack.url + "/cakupan?lang=id")[2].decode()
+    index = (shells.streamlit_static() / "index.html").read_text(encoding="utf-8")
+    entry = re.search(r'<script type="module" crossorigin src="([^"]+)"></script>', index).group(1)
+    preloaded = re.findall(r'<link rel="modulepreload" crossorigin href="([^"]+)">', index)
+    assert f'src="{entry}"' not in text  # not loaded as one block any more
+    loaders = re.findall(r'<script type="module">(.*?)</script>', text, flags=re.DOTALL)
+    assert len(loaders) == 1
+    listed = json.loads(re.search(r"for \(const m of (\[.*?\])\)", loaders[0]).group(1))
+    assert listed == preloaded and len(listed) > 10
+    assert loaders[0].rstrip().endswith(f"import({json.dumps(entry)});")
+    for path in [*listed, entry]:  # every module it names is served
+        assert fetch(f"{stack.url}/{path[2:]}")[0] == 200, path
+
+
 def test_robots_and_sitemap_name_every_page_and_every_address_answers(stack):
     robots = fetch(stack.url + "/robots.txt")[2].decode()
     assert "User-agent: *" in robots and f"Sitemap: {stack.url}/sitemap.xml" in robots
@@ -197,12 +225,12 @@ def test_robots_and_sitemap_name_every_page_and_every_address_answers(stack):
         assert fetch(address, {"Accept": "text/html"})[0] == 200, address
 
 
-def test_with_every_app_process_down_the_first_html_and_the_light_version_are_still_served(stack):
+def test_with_every_app_process_down_the_first_html_and_the_light_version_are_still_served(stack, package):
     for app in stack.apps:
         app.stop()
     try:
         shell = get_shell(stack, "/cakupan?lang=id")
-        assert shell.svgs == len(charts.CHART_IDS)
+        _coverage_pictures(shell, package)
         script = next(s["src"] for s in shell.scripts if s.get("src", "").startswith("./shell/"))
         assert fetch(f"{stack.url}/{script[2:]}")[0] == 200  # the hand-over script, which then says so
         assert fetch(f"{stack.url}/ringan/id/cakupan.html")[0] == 200

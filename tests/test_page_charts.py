@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+from urllib.parse import unquote
 
 import pandas as pd
 import pyarrow as pa
@@ -15,9 +16,9 @@ from streamlit.testing.v1 import AppTest
 
 from jamsostek import charts, data
 from jamsostek.charts import CHART_IDS, tables
-from jamsostek.exports import files
+from jamsostek.exports import files, picture, static
 from jamsostek.ui import chart as page_charts
-from tests.conftest import SITE_TODAY
+from tests.conftest import SITE_TODAY, chart_pictures
 from tests.live_helpers import package_copy
 
 PLANTED = '<script>alert("x")</script> & <b>'
@@ -105,3 +106,20 @@ def test_the_caches_are_keyed_by_the_data_version_and_the_day(package, tmp_path)
         page_charts.page_chart(package, "progress", "en", SITE_TODAY).spec
     )
     assert page_charts.page_chart(package, "history", "en", SITE_TODAY) is old  # built once, then reused
+
+
+def test_a_chart_picture_is_the_charts_own_svg_at_a_phones_and_the_pages_width(package):
+    body = picture.figure(package, "history", "id", SITE_TODAY)
+    ((chart_id, images),) = chart_pictures(body)
+    assert chart_id == "history" and list(images) == ["jsj-phone", "jsj-wide"]
+    alt = files.chart_view(package, "history", "id", today=SITE_TODAY).alt_text
+    for css, width in (("jsj-phone", picture.PHONE_WIDTH), ("jsj-wide", picture.WIDE_WIDTH)):
+        assert images[css] == (alt, static.chart_block(package, "history", "id", width, SITE_TODAY)["svg"])
+    assert picture.figure(package, "history", "id", SITE_TODAY) is body  # drawn once per data version and day
+
+
+def test_a_data_url_keeps_every_character_of_the_svg():
+    svg = '<svg width="1" height="2"><text>50% #1 "a" & \'b\' <> é\n{x}</text></svg>'
+    url = picture.data_url(svg)
+    assert url.startswith("data:image/svg+xml;charset=utf-8,") and not set('"#<>\n') & set(url)
+    assert unquote(url.split(",", 1)[1]) == svg

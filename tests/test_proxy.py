@@ -69,7 +69,7 @@ def locations(stack: Stack) -> dict[str, str]:
     """One URL per location of the shipped config (what answers it -> path)."""
     home = fetch(stack.url + "/?lang=id")[2].decode()
     script = re.search(r'src="\./(shell/handover\.[0-9a-f]+\.js)"', home).group(1)
-    asset = re.search(r'src="\./(static/js/index\.[^"]+\.js)"', home).group(1)
+    asset = re.search(r'import\("\./(static/js/index\.[^"]+\.js)"\)', home).group(1)  # the loader's entry
     return {
         "first HTML": "/cakupan?lang=id",
         "app (a page it does not know)": "/no-such-page",

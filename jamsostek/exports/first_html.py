@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from jamsostek import clock, content, i18n
 from jamsostek.data import DataPackage
-from jamsostek.exports import preview, shells, sitemap, static
+from jamsostek.exports import picture, preview, shells, sitemap, static
 from jamsostek.exports.shells import PUBLIC, file_stem, variants
 from jamsostek.settings import TEMPLATES_DIR
 from jamsostek.site import PAGES
@@ -33,7 +33,7 @@ def render(out: Path, package: DataPackage, site_url: str, today: dt.date) -> No
     where, env, public = shells.Addresses(site_url), _environment(), out / "public"
     handover = (TEMPLATES_DIR / "handover.js").read_bytes()
     script = f"./{PUBLIC}/" + shells.write_hashed(public, "handover", "js", handover)
-    css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8")
+    css = (TEMPLATES_DIR / "shell.css").read_text(encoding="utf-8") + picture.FIGURE_CSS
     pictures = shells.Previews(package, public, where, today)
     for lang in i18n.LANGUAGES:
         (out / "pages" / lang).mkdir(parents=True)

@@ -12,6 +12,7 @@ import base64
 import datetime as dt
 import hashlib
 import importlib.util
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +20,7 @@ from pathlib import Path
 from jamsostek import charts, content, i18n, settings, site
 from jamsostek.cite import SITE_NAME
 from jamsostek.data import DataPackage
-from jamsostek.exports import card, files, preview, static
+from jamsostek.exports import card, files, picture, preview, static
 from jamsostek.figures import figures, format_figure
 from jamsostek.i18n import N_
 from jamsostek.site import PAGES, Page
@@ -35,6 +36,19 @@ HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not
 CHECK_MY_COST = N_("Check my cost")
 PHONE_CHART_WIDTH = 360  # charts drawn for a phone, as the app draws them there (fonts not shrunk)
 APP_FILES = re.compile(r'(<link\s+rel="(?:modulepreload|preload)"|<script\s+type="module")')
+ENTRY = re.compile(r'<script\s+type="module"[^>]*\ssrc="([^"]+)"[^>]*></script>')
+PRELOADED = re.compile(r'<link\s+rel="modulepreload"[^>]*\shref="([^"]+)"')
+# Streamlit's entry module and everything it imports are evaluated in one task: on a 4x slower phone, about
+# 0.4 to 0.5 s in which the page cannot paint or answer a tap, after the copy has already been painted. The
+# loader evaluates the modules Streamlit preloads one by one, pausing between them, then its entry module: the
+# same modules, each once, in an order that satisfies their imports (each import() brings its own first).
+LOADER = """<script type="module">
+for (const m of %s) {
+  try { await import(m); } catch (e) { /* the entry module's own import will try again and report it */ }
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+import(%s);
+</script>"""
 STYLESHEET = re.compile(r'\s*<link rel="stylesheet"[^>]*>')
 
 
@@ -131,7 +145,14 @@ def _extras(package: DataPackage, page: Page, lang: str, today: dt.date, where: 
     if page.key == "coverage":
         return {
             "charts": [
-                {"kind": "chart", "chart": static.chart_block(package, c, lang, PHONE_CHART_WIDTH, today)}
+                # The same pictures the app's page shows (exports.picture): the hand-over changes nothing you see.
+                {
+                    "kind": "chart",
+                    "chart": {
+                        **static.chart_block(package, c, lang, PHONE_CHART_WIDTH, today),
+                        "picture": picture.figure(package, c, lang, today),
+                    },
+                }
                 for c in charts.CHART_IDS
             ]
         }
@@ -141,10 +162,10 @@ def _extras(package: DataPackage, page: Page, lang: str, today: dt.date, where: 
         # an image, as the app shows it (st.image): the same picture, and the same largest element on the page
         svg = base64.b64encode(card.card_file(package, lang, "svg", settings.site_url(), today)).decode("ascii")
         alt = card.card_alt_text(package, lang, today)
-        picture = {"kind": "card", "src": f"data:image/svg+xml;base64,{svg}", "alt": alt}
+        card_block = {"kind": "card", "src": f"data:image/svg+xml;base64,{svg}", "alt": alt}
         return {
             "intro": [{"kind": "chart", "chart": static.chart_block(package, chart, lang, PHONE_CHART_WIDTH, today)}],
-            "card": [picture],
+            "card": [card_block],
         }
     return {}
 
@@ -252,6 +273,11 @@ def assemble(index: str, lang: str, head: str, body: str, script: str) -> str:
     # The app's script files (about 1 MB on a first visit) are fetched at low priority, so on a slow line the
     # copy's own bytes come first; they are still all asked for at once, as Streamlit asks for them.
     index = APP_FILES.sub(r'\1 fetchpriority="low"', index)
+    entry = ENTRY.search(index)
+    if entry is None:
+        raise ShellError("Streamlit's index.html has no entry module: the first HTML cannot be built")
+    loader = LOADER % (json.dumps(PRELOADED.findall(index)), json.dumps(entry.group(1)))
+    index = index[: entry.start()] + loader + index[entry.end() :]
     sheets = STYLESHEET.findall(index)
     index = STYLESHEET.sub("", index)
     return index.replace(

@@ -1,4 +1,7 @@
-"""A chart on a page, built once per data version, language and day: its spec with its data as Arrow, its table.
+"""A chart on a page, built once per data version, language and day: its picture, its table, its live spec.
+
+The pages show each chart as its picture (``exports.picture``: the same spec drawn by Vega server side); the
+embed view and the share page draw the live Vega chart (``draw_chart``), whose spec and data are split here.
 
 A visit to /cakupan drew five charts and five grid tables, and Streamlit turned every chart's data and every
 table into Arrow on every visit (bench/PROFILE.txt: most of the page run, and 15x more with 7,000 coverage
@@ -23,8 +26,8 @@ from jamsostek import clock, content
 from jamsostek.charts import ChartView, tables
 from jamsostek.data import DataPackage
 from jamsostek.data.cache import per_package
-from jamsostek.exports import files
-from jamsostek.ui.frame import translator
+from jamsostek.exports import files, picture
+from jamsostek.ui.frame import link, translator
 from jamsostek.ui.state import package
 
 
@@ -66,11 +69,11 @@ def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
 
 
 def chart_block(view: ChartView, lang: str) -> None:
-    """One chart: its takeaway, the chart with alt text, its numbers in a table, and a CSV download."""
+    """One chart: its takeaway, its picture with alt text, its numbers in a table, a CSV download, the live chart."""
     _ = translator(lang)
     pkg, today = package(), clock.today()
     st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
-    draw_chart(view.id, lang, key=f"chart-{view.id}")
+    st.html(picture.figure(pkg, view.id, lang, today))
     st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
     with st.expander(_("Numbers in this chart"), expanded=False):
         st.html(table_html(pkg, view.id, lang, today))
@@ -84,3 +87,4 @@ def chart_block(view: ChartView, lang: str) -> None:
         on_click="ignore",
         key=f"csv-{view.id}",
     )
+    link("embed", lang, label=_("Interactive chart (values on touch)"), chart=view.id)

@@ -7,13 +7,14 @@ from urllib.parse import urlsplit
 import streamlit as st
 
 from jamsostek import i18n, site
+from jamsostek.exports import picture
 
 LANG_KEY = "lang"
 EMBED = site.page("embed")
 # Every page: links, buttons, selects and text inputs at least 48 px high, a comfortable tap target on a phone
 # (WCAG 2.5.5, Lighthouse's tap targets; Streamlit 1.67 draws them 28 to 40 px), and the charts' tables
 # (``charts.tables.html``) styled like Streamlit's own Markdown tables, scrolling sideways
-# inside a phone's width rather than breaking words.
+# inside a phone's width rather than breaking words; a chart's picture at the width that fits (``exports.picture``).
 FRAME_STYLE = """<style>
 [data-testid="stPageLink"] a, .st-key-_lang_switch button, [data-testid="stLinkButton"] a,
 [data-testid="stDownloadButton"] button, [data-testid="stButton"] button, [data-testid="stExpander"] summary,
@@ -26,7 +27,8 @@ FRAME_STYLE = """<style>
   border-bottom: 1px solid rgba(49, 51, 63, 0.2); min-width: 4.5rem; max-width: 14rem; }
 .jsj-numbers thead th { border-bottom-width: 2px; }
 .jsj-numbers small { font-weight: 400; }
-</style>"""
+"""
+FRAME_STYLE += picture.FIGURE_CSS + "</style>"
 
 
 def app_frame() -> st.navigation:

@@ -34,13 +34,23 @@ new MutationObserver(() => {
   if (log.seen && !first && !log.removed) {
     const app = document.querySelector('[data-testid=stApp]');
     const charts = [...document.querySelectorAll('[data-testid=stVegaLiteChart]')];
+    const pictures = [...document.querySelectorAll('[data-testid=stMain] .jsj-figure img')];
     log.removed = {script: app && app.getAttribute('data-test-script-state'),
                    connection: app && app.getAttribute('data-test-connection-state'), appShows: appShows,
-                   charts: charts.length, drawn: charts.filter(c => c.querySelector('canvas, svg')).length};
+                   charts: charts.length + pictures.length,
+                   drawn: charts.filter(c => c.querySelector('canvas, svg')).length
+                          + pictures.filter(i => i.complete && i.naturalWidth > 0).length};
   }
 }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
 """
-APP_SCRIPT = "**/static/js/index.*.js"
+APP_SCRIPT = "**/static/js/index.*.js"  # the entry module, and a module it needs before it runs
+
+
+def hold_app(page, held: list) -> threading.Event:
+    """Hold the app's scripts in ``held`` until the returned event is set; after that they pass at once."""
+    released = threading.Event()
+    page.route(APP_SCRIPT, lambda route: route.continue_() if released.is_set() else held.append(route))
+    return released
 
 
 def words(package, key: str, lang: str) -> tuple[str, str]:
@@ -64,9 +74,7 @@ def test_the_first_html_shows_the_page_then_hands_over_to_the_app(browser, stack
     held = []
     try:
         page.add_init_script(WATCH)
-        page.route(
-            APP_SCRIPT, lambda route: held.append(route)
-        )  # the app's script waits until the copy has been checked
+        released = hold_app(page, held)  # the app's script waits until the copy has been checked
         page.goto(f"{stack.url}{site.page(key).url_path}?lang={lang}&{query}", wait_until="commit")
         copy = page.locator("#jsj-first")
         expect(copy.locator("h1")).to_have_text(title)
@@ -74,6 +82,7 @@ def test_the_first_html_shows_the_page_then_hands_over_to_the_app(browser, stack
         light = f"{stack.url}/ringan/{lang}/{site.page(key).light}.html"
         expect(copy.locator(".jsj-status a")).to_have_attribute("href", light)
         assert held, "the app's script was never asked for"
+        released.set()  # what the app asks for from now on comes at once
         for route in held:
             route.continue_()
         page.wait_for_function("() => window.__jsj.removed !== null", timeout=90_000)
@@ -98,7 +107,7 @@ def test_the_first_html_stays_when_the_app_cannot_connect(browser, stack, packag
         expect(copy.locator(".jsj-late")).to_be_visible(timeout=60_000)  # the app kept failing for 30 s
         expect(copy.locator("h1")).to_have_text(title)
         expect(copy).to_contain_text(figure)
-        expect(copy.locator("figure svg").first).to_be_visible()
+        expect(copy.locator("figure img.jsj-phone").first).to_be_visible()  # the chart pictures the app shows
         light = copy.locator(".jsj-status a")
         expect(light).to_be_visible()
         expect(light).to_have_attribute("href", f"{stack.url}/ringan/id/cakupan.html")
@@ -136,13 +145,14 @@ def test_an_embedded_chart_is_there_before_any_script_ran(browser, package, arti
     page = browser.new_page(viewport={"width": 900, "height": 700})
     held = []
     try:
-        page.route(APP_SCRIPT, lambda route: held.append(route))
+        released = hold_app(page, held)
         page.goto(article, wait_until="commit")  # its load event waits for the frame's held script
         frame = page.frame_locator("iframe")
         chart = frame.locator("#jsj-first svg[role=img]")
         expect(chart).to_be_visible()
         expect(chart).to_have_attribute("aria-label", view.alt_text)
         assert chart.bounding_box()["width"] > 0.8 * page.locator("iframe").bounding_box()["width"] - 40
+        released.set()  # what the app asks for from now on comes at once
         for route in held:
             route.continue_()
         drawn = frame.locator("[data-testid=stVegaLiteChart] canvas, [data-testid=stVegaLiteChart] svg.marks")

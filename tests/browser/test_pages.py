@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -119,21 +120,41 @@ def test_a_shared_check_link_shows_its_total(page, base_url, work, programs, dat
     expect(block.get_by_text(total[lang], exact=False).first).to_be_visible()
 
 
+PICTURES = """figures => figures.map(f => [...f.querySelectorAll('img')]
+    .filter(i => getComputedStyle(i).display !== 'none')
+    .map(i => ({cls: i.className, alt: i.alt, loaded: i.complete && i.naturalWidth > 0,
+                width: i.getBoundingClientRect().width, height: i.getBoundingClientRect().height})))"""
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_coverage_draws_every_chart_with_alt_text_and_a_table(page, base_url, lang):
     open_page(page, url(base_url, "/cakupan", lang))
-    wait_for_charts(page, len(CHART_IDS))
-    charts = drawn_charts(page)
-    assert charts, "no chart on /cakupan"
-    assert all(c["drawn"] for c in charts), charts
-    names = page.eval_on_selector_all(
-        CHART,
-        """charts => charts.map(c => [c, ...c.querySelectorAll('[aria-label], [role=img], [role=graphics-document]')]
-            .map(e => e.getAttribute('aria-label') || '').join(' ').trim())""",
+    figures = page.locator("[data-testid='stMain'] .jsj-figure")
+    expect(figures).to_have_count(len(CHART_IDS))
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jsj-figure img')].every(i => i.complete && i.naturalWidth > 0)"
     )
-    assert all(names), f"a chart has no alt text: {names}"
+    shown = page.eval_on_selector_all("[data-testid='stMain'] .jsj-figure", PICTURES)
+    # one picture per chart shows: the phone one in a phone's column, the wide one from 560 px
+    fits = "jsj-phone" if page.viewport_size["width"] < 560 else "jsj-wide"
+    column = page.locator("[data-testid='stMainBlockContainer']").bounding_box()["width"]
+    for (picture,) in shown:
+        assert picture["cls"] == fits and picture["loaded"] and picture["alt"], shown
+        assert 0.6 * column < picture["width"] <= column and picture["height"] > 100, (picture, column)
     tables = page.locator("[data-testid='stDataFrame'], [data-testid='stTable'], [data-testid='stExpander'] table")
-    expect(tables).to_have_count(len(charts))  # every chart has its numbers in a table
+    expect(tables).to_have_count(len(shown))  # every chart has its numbers in a table
+    live = page.locator("[data-testid='stMain'] [data-testid='stPageLink'] a[href*='chart=']")
+    expect(live).to_have_count(len(CHART_IDS))  # and its interactive chart one tap away
+
+
+def test_a_chart_picture_leads_to_its_interactive_chart(page, base_url):
+    open_page(page, url(base_url, "/cakupan", "id"))
+    live = page.locator("[data-testid='stMain'] [data-testid='stPageLink'] a[href*='chart=history']")
+    expect(live).to_have_text(re.compile("Grafik interaktif"))
+    live.click()
+    page.wait_for_url(lambda u: parse_qs(urlsplit(u).query).get("chart") == ["history"])
+    wait_for_charts(page, 1)  # the live Vega chart, with its tooltips
+    assert drawn_charts(page)[0]["drawn"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

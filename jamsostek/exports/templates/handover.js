@@ -12,7 +12,7 @@
     if (!app || app.getAttribute("data-test-connection-state") !== "CONNECTED") return false;
     if (app.getAttribute("data-test-script-state") !== "notRunning") return false;
     var main = doc.querySelector("[data-testid=stMainBlockContainer]");
-    if (!main || !main.innerText.trim() || main.querySelector("[data-testid=stSkeleton]")) return false;
+    if (!main || !main.textContent.trim() || main.querySelector("[data-testid=stSkeleton]")) return false;
     var charts = main.querySelectorAll("[data-testid=stVegaLiteChart]"), i;
     for (i = 0; i < charts.length; i++) if (!charts[i].querySelector("canvas, svg")) return false;
     var images = main.querySelectorAll("img");
