@@ -12,8 +12,10 @@ import pytest
 import vl_convert as vlc
 
 from jamsostek import charts, coverage
+from jamsostek.charts import history
 from jamsostek.charts import style as chart_style
 from jamsostek.data import DataPackage
+from tests.conftest import svg_text
 
 LANGS = ("id", "en")
 
@@ -271,5 +273,32 @@ def test_a_long_history_still_draws(package):
     many["as_of"] = [dt.date(2000, 1, 1) + dt.timedelta(days=i) for i in range(len(many))]
     tables = dict(package.tables) | {"coverage": pd.concat([package.coverage, many], ignore_index=True)}
     grown = data_module.DataPackage(package.directory, tables)
-    spec = charts.to_spec(charts.view("history", grown, "id").chart)
-    assert sum(len(rows) for rows in spec["datasets"].values()) > 5000
+    view = charts.view("history", grown, "en", width=360)
+    svg = vlc.vegalite_to_svg(charts.to_spec(view.chart))  # draws, from a spec of a size a phone can take
+    observations = view.data[view.data["kind"] == "observation"]
+    drawn = observations[observations["drawn"].astype(bool)]
+    assert len(observations) == len(package.coverage) + 6000  # the table and the CSV keep every figure
+    assert len(view.table("en")) >= len(observations)
+    city = drawn[drawn["area"] == "kota-jambi"]
+    labelled = city[city["label"] != ""]
+    assert len(city) <= history.MAX_POINTS + len(labelled)
+    assert set(labelled.index) <= set(city.index)  # the newest figure and both sides of a base change stay
+    # one figure per period: here per year (6,000 days are 197 months and 66 quarters, over 60; 17 years)
+    years = pd.to_datetime(city["date"]).dt.to_period("Y")
+    assert years.duplicated().sum() <= len(labelled) and 15 <= len(city) <= 17 + len(labelled)
+    datasets = view.chart.to_dict()["datasets"].values()
+    plotted = {(r["area"], r["date"]) for rows in datasets for r in rows if r["kind"] == "observation"}
+    assert plotted == set(zip(drawn["area"], drawn["date"], strict=True))
+    assert "each year; the table and the CSV have all 6,008 figures" in " ".join(svg_text(svg).split())
+    assert f": {len(drawn)} figures as points" in view.alt_text
+    assert len(svg) < 200_000
+
+
+def test_many_figures_that_fit_one_base_are_named_by_their_span(package):
+    rows = package.coverage.to_dict("records")
+    model = next(r for r in rows if r["area"] == "prov-jambi" and str(r["as_of"]) == "2024-09-15")
+    days = [pd.Timestamp("2024-09-16").date() + pd.Timedelta(days=i) for i in range(6)]
+    grown = _with_coverage(package, rows + [model | {"as_of": day, "precision": "day"} for day in days])
+    subtitle = " ".join(charts.view("history", grown, "en", 640).chart.to_dict()["title"]["subtitle"])
+    assert "Jambi Province: 8 figures from mid-September 2024 to December 2, 2024 state no base but fit the" in subtitle
+    assert "September 21, 2024" not in subtitle  # not every date

@@ -69,23 +69,21 @@ else:
     st.success(page.sections["yes"], icon=":material/check_circle:")
     with st.container(border=True, key="check_result"):
         st.metric(_("Total per month"), outcome.total_value(result, package, lang))
-        st.markdown(outcome.covers(result, package, lang))
-        st.markdown(outcome.lines_table(result, package, lang))
+        st.markdown(outcome.covers(result, package, lang) + "\n\n" + outcome.lines_table(result, package, lang))
         if rules.ESTIMATE in (result.cost.mark, result.year_cost.mark):
             st.caption(page.sections["estimate"])
     if result.reason == "budget-paid":
         st.info(page.sections["city-paid"], icon=":material/account_balance:")
     for note in outcome.notes(result, package, lang):
         st.info(note, icon=":material/info:")
-    st.markdown(outcome.discount_block(result, package, lang))
-    st.markdown(outcome.year_block(result, package, lang))
+    st.markdown(outcome.discount_block(result, package, lang) + "\n\n" + outcome.year_block(result, package, lang))
 
     st.header(benefits.heading(result, package, lang))
     if note := benefits.note(result, package, lang):
         st.info(note, icon=":material/help:")
-    for programme, sentences in benefits.sentences(result, package, lang).items():
-        st.markdown(f"**{programme}**")
-        st.markdown("\n".join(f"- {sentence}" for sentence in sentences))
+    # one block of text for all programmes: each Markdown element costs a phone's main thread its own set-up
+    programmes = benefits.sentences(result, package, lang).items()
+    st.markdown("\n\n".join(f"**{p}**\n\n" + "\n".join(f"- {s}" for s in lines) for p, lines in programmes))
 
     st.markdown(page.sections["next"])
     ui.link("register", lang)

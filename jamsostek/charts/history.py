@@ -34,6 +34,35 @@ ROW = dict.fromkeys(
     "",
 ) | dict.fromkeys(("value_label", "label", "label_short", "align", "basis", "basis_name", "segment", "source_id"), "")
 ROW["stack"] = 0  # equal targets at one place: their labels stack (0, 1, ...)
+ROW["drawn"] = True
+# A long history (e.g. daily figures for years) is more points than a chart can show or a phone should draw:
+# beyond MAX_POINTS figures an area's chart draws its last figure of each month, else quarter, else year, and
+# every labelled point. The table and the CSV keep every figure; the chart says so.
+MAX_POINTS = 60
+MAX_NAMED_DATES = 4  # a note names up to this many dates; more, and it gives their count and span
+PERIODS = (
+    (
+        "M",
+        N_(
+            "Long history: the chart draws each area's last figure of each month; the table and the CSV have all "
+            "{count} figures."
+        ),
+    ),
+    (
+        "Q",
+        N_(
+            "Long history: the chart draws each area's last figure of each quarter; the table and the CSV have "
+            "all {count} figures."
+        ),
+    ),
+    (
+        "Y",
+        N_(
+            "Long history: the chart draws each area's last figure of each year; the table and the CSV have all "
+            "{count} figures."
+        ),
+    ),
+)
 
 
 def _base_text(workforce: int | None, basis: str, package, lang: str) -> str:
@@ -66,13 +95,22 @@ def _inferred_notes(package, lang: str) -> tuple[str, ...]:
     for area in AREAS:
         guessed, stated = coverage.inferred(package, area)
         if guessed and stated is not None:
+            values = {"area": area_name(area, lang), "date": i18n.date(stated.as_of, lang)}
+            values["workforce"] = i18n.number(stated.workforce, lang)
+            if len(guessed) > MAX_NAMED_DATES:  # a long history: the span, not every date
+                note = _(
+                    "{area}: {count} figures from {first} to {last} state no base but fit the {workforce} of {date} "
+                    "(our calculation), so the line joins them."
+                )
+                first, last = (when(o.as_of, o.precision, lang) for o in (guessed[0], guessed[-1]))
+                notes.append(note.format(**values, count=i18n.number(len(guessed), lang), first=first, last=last))
+                continue
             dates = format_list([when(o.as_of, o.precision, lang) for o in guessed], locale=lang)
             note = _(
                 "{area}: the figures of {dates} state no base but fit the {workforce} of {date} (our calculation), "
                 "so the line joins them."
             )
-            values = {"area": area_name(area, lang), "dates": dates, "date": i18n.date(stated.as_of, lang)}
-            notes.append(note.format(**values, workforce=i18n.number(stated.workforce, lang)))
+            notes.append(note.format(**values, dates=dates))
     return tuple(notes)
 
 
@@ -110,6 +148,28 @@ def _observation_rows(package, lang: str) -> list[dict]:
             }
         )
     return rows
+
+
+def _last_per_period(rows: pd.DataFrame) -> tuple[int, pd.Index]:
+    """The finest period (index in PERIODS) whose last figures are at most MAX_POINTS, and those rows."""
+    periods = pd.to_datetime(rows["date"]).dt
+    for index, (code, _note) in enumerate(PERIODS):
+        last = rows.groupby(periods.to_period(code).to_numpy()).tail(1).index
+        if len(last) <= MAX_POINTS or index == len(PERIODS) - 1:
+            return index, last
+    raise AssertionError("unreachable")
+
+
+def _thin(observations: pd.DataFrame) -> tuple[pd.Series, str | None]:
+    """Which observations the chart draws (all, unless an area has more than MAX_POINTS), and the note if not."""
+    drawn = pd.Series(True, index=observations.index)
+    coarsest = -1
+    for _area, rows in observations.groupby("area"):
+        if len(rows) > MAX_POINTS:
+            index, last = _last_per_period(rows)
+            coarsest = max(coarsest, index)
+            drawn[rows.index] = rows.index.isin(last) | (rows["label"] != "")
+    return drawn, PERIODS[coarsest][1] if coarsest >= 0 else None
 
 
 def _target_rows(package, lang: str, today: dt.date) -> list[dict]:
@@ -194,6 +254,8 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
     top = max(60.0, max(float(r["value_pct"]) for r in rows) + 5)
     frame = pd.DataFrame(rows + [_today_row(lang, today, top)])
     observations = frame[frame["kind"] == "observation"]
+    drawn, thinned = _thin(observations)
+    frame.loc[observations.index, "drawn"] = drawn
     newest = max(coverage.latest_by_area(package), key=lambda o: o.as_of)
     notes = tuple(_break_note(c, package, lang) for c in coverage.base_changes(package)) + _inferred_notes(
         package, lang
@@ -203,6 +265,8 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
             today=i18n.date(today, lang)
         ),
     )
+    if thinned:
+        notes += (_(thinned).format(count=i18n.number(len(observations), lang)),)
     return ChartData(
         title=_("Coverage over time, with targets"),
         data=frame,
@@ -210,7 +274,7 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
         alt_text=_(
             "Coverage in percent over time for {areas}: {count} figures as points, joined only on the same base; "
             "targets as dashed lines."
-        ).format(areas=", ".join(dict.fromkeys(observations["area_name"])), count=len(observations)),
+        ).format(areas=", ".join(dict.fromkeys(observations["area_name"])), count=int(drawn.sum())),
         notes=(_newest(package, lang, today, baked=True), *notes),
         source_ids=ids(*frame["source_id"]),
         as_of=newest.as_of,
@@ -248,7 +312,7 @@ def _target_layers(
 
 def chart(frame: pd.DataFrame, style: Style) -> alt.LayerChart:
     """Figures over time up to today: points per area, lines within one known base, dashed targets, a today line."""
-    observations = frame[frame["kind"] == "observation"]
+    observations = frame[(frame["kind"] == "observation") & frame["drawn"].astype(bool)]
     colours, shapes = area_scales(frame[frame["kind"] != "today"])
     columns = 3 if isinstance(style.width, int) and style.width >= 640 else 2  # 3 names overflow a phone
     legend = alt.Legend(title=None, orient="bottom", direction="horizontal", columns=columns)

@@ -18,7 +18,7 @@ EMBED = site.page("embed")
 FRAME_STYLE = """<style>
 [data-testid="stPageLink"] a, .st-key-_lang_switch button, [data-testid="stLinkButton"] a,
 [data-testid="stDownloadButton"] button, [data-testid="stButton"] button, [data-testid="stExpander"] summary,
-[data-testid="stSelectbox"] div:has(> input), [data-testid="stTextInputRootElement"] { min-height: 48px; }
+[data-testid="stSelectbox"] [role="group"], [data-testid="stTextInputRootElement"] { min-height: 48px; }
 [data-testid="stTextInputRootElement"] input { min-height: 46px; }
 .jsj-numbers { overflow-x: auto; }
 .jsj-numbers table { border-collapse: collapse; min-width: 100%; font-size: 0.875rem; line-height: 1.4; }
