@@ -9,7 +9,6 @@ import pytest
 
 from jamsostek import charts as charts_module
 from jamsostek.charts import CHART_IDS
-from jamsostek.content import escape_markdown
 from jamsostek.data import live
 from jamsostek.exports import picture
 from tests.conftest import page_pictures, page_text, run_page, svg_text
@@ -50,10 +49,14 @@ def test_coverage_page_shows_every_chart_with_takeaways_and_tables(lang, package
     # numbers in the page's language, as Vega's locale writes them in the picture
     assert FORMATS[lang]["covered"] in svg_text(dict(charts)["covered"]["jsj-phone"][1])
     assert FORMATS[lang]["province"] in svg_text(dict(charts)["history"]["jsj-wide"][1])
-    shown = [m.value for m in app.markdown]
-    for chart_id in CHART_IDS:
-        takeaway = charts_module.view(chart_id, package, lang).takeaway
-        assert "**" + escape_markdown(takeaway) + "**" in shown
+    blocks = [e.proto.body for e in app.get("html") if 'class="jsj-figure"' in e.proto.body]
+    assert len(blocks) == len(CHART_IDS)
+    for chart_id, block in zip(CHART_IDS, blocks, strict=True):  # takeaway, picture, description, live chart
+        view = charts_module.view(chart_id, package, lang)
+        description = ("Keterangan grafik: " if lang == "id" else "Chart description: ") + view.alt_text
+        assert block.startswith(f'<p class="jsj-takeaway"><strong>{html.escape(view.takeaway)}</strong></p>')
+        assert f'<p class="jsj-caption">{html.escape(description)}</p>' in block
+        assert f'href="/embed?chart={chart_id}&amp;lang={lang}"' in block
     text = page_text(app)
     assert FORMATS[lang]["covered"].replace(".", "\\.") in text
     assert FORMATS[lang]["gap"].replace(".", "\\.") in text

@@ -16,19 +16,20 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from functools import partial
+from html import escape
 
 import streamlit as st
 
 # Streamlit's converter, not an internal of its runtime: the one st.vega_lite_chart applies to each dataset.
 from streamlit.dataframe_util import convert_anything_to_arrow_bytes
 
-from jamsostek import clock, content
+from jamsostek import clock, i18n, site
 from jamsostek.charts import ChartView, tables
 from jamsostek.data import DataPackage
 from jamsostek.data.cache import per_package
 from jamsostek.exports import files, picture
-from jamsostek.ui.frame import link, translator
-from jamsostek.ui.state import package
+from jamsostek.ui.frame import translator
+from jamsostek.ui.state import package, site_url
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,31 @@ def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
     st.vega_lite_chart(spec, width="stretch", theme=None, key=key)
 
 
+@per_package(maxsize=64)
+def figure_html(pkg: DataPackage, chart_id: str, lang: str, today: dt.date, live_url: str) -> str:
+    """A chart's takeaway, picture, description and link to its live chart as one HTML block.
+
+    One element instead of four: each Streamlit element (a Markdown block, a caption, a page link) costs a
+    phone's main thread its own set-up when the page is drawn, and /cakupan draws five charts.
+    """
+    _ = i18n.gettext(lang)
+    view = files.chart_view(pkg, chart_id, lang, today=today)
+    description = _("Chart description: {text}").format(text=view.alt_text)
+    live = _("Interactive chart (values on touch)")
+    return (
+        f'<p class="jsj-takeaway"><strong>{escape(view.takeaway)}</strong></p>'
+        + picture.figure(pkg, chart_id, lang, today)
+        + f'<p class="jsj-caption">{escape(description)}</p>'
+        + f'<p class="jsj-live"><a href="{escape(live_url)}">{escape(live)} ↗</a></p>'
+    )
+
+
 def chart_block(view: ChartView, lang: str) -> None:
-    """One chart: its takeaway, its picture with alt text, its numbers in a table, a CSV download, the live chart."""
+    """One chart: its takeaway, its picture with alt text, the live chart, its numbers in a table, a CSV download."""
     _ = translator(lang)
     pkg, today = package(), clock.today()
-    st.markdown("**" + content.escape_markdown(view.takeaway) + "**")
-    st.html(picture.figure(pkg, view.id, lang, today))
-    st.caption(content.escape_markdown(_("Chart description: {text}").format(text=view.alt_text)))
+    live = site.page_url(site_url(), site.page("embed").path, chart=view.id, lang=lang)
+    st.html(figure_html(pkg, view.id, lang, today, live))
     with st.expander(_("Numbers in this chart"), expanded=False):
         st.html(table_html(pkg, view.id, lang, today))
     st.download_button(
@@ -87,4 +106,3 @@ def chart_block(view: ChartView, lang: str) -> None:
         on_click="ignore",
         key=f"csv-{view.id}",
     )
-    link("embed", lang, label=_("Interactive chart (values on touch)"), chart=view.id)

@@ -27,6 +27,10 @@ FRAME_STYLE = """<style>
   border-bottom: 1px solid rgba(49, 51, 63, 0.2); min-width: 4.5rem; max-width: 14rem; }
 .jsj-numbers thead th { border-bottom-width: 2px; }
 .jsj-numbers small { font-weight: 400; }
+.jsj-takeaway { margin: 0 0 0.5rem; }
+.jsj-caption { margin: 0.5rem 0 0; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
+.jsj-live { margin: 0; }
+.jsj-live a { display: inline-flex; align-items: center; min-height: 48px; }
 """
 FRAME_STYLE += picture.FIGURE_CSS + "</style>"
 

@@ -143,13 +143,13 @@ def test_coverage_draws_every_chart_with_alt_text_and_a_table(page, base_url, la
         assert 0.6 * column < picture["width"] <= column and picture["height"] > 100, (picture, column)
     tables = page.locator("[data-testid='stDataFrame'], [data-testid='stTable'], [data-testid='stExpander'] table")
     expect(tables).to_have_count(len(shown))  # every chart has its numbers in a table
-    live = page.locator("[data-testid='stMain'] [data-testid='stPageLink'] a[href*='chart=']")
+    live = page.locator("[data-testid='stMain'] .jsj-live a[href*='chart=']")
     expect(live).to_have_count(len(CHART_IDS))  # and its interactive chart one tap away
 
 
 def test_a_chart_picture_leads_to_its_interactive_chart(page, base_url):
     open_page(page, url(base_url, "/cakupan", "id"))
-    live = page.locator("[data-testid='stMain'] [data-testid='stPageLink'] a[href*='chart=history']")
+    live = page.locator("[data-testid='stMain'] .jsj-live a[href*='chart=history']")
     expect(live).to_have_text(re.compile("Grafik interaktif"))
     live.click()
     page.wait_for_url(lambda u: parse_qs(urlsplit(u).query).get("chart") == ["history"])
