@@ -14,6 +14,7 @@ an image needs no script, so nothing from the data can run. Its alt text is the 
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from urllib.parse import quote
 
 from jamsostek import charts
@@ -51,14 +52,10 @@ def _attribute(tag: str, name: str) -> str:
     return tag[start : tag.index('"', start)]
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 @per_package(maxsize=64)
 def figure(package: DataPackage, chart_id: str, lang: str, today: dt.date) -> str:
     """One chart as HTML: its phone and wide SVG pictures, each with the chart's alt text."""
-    alt = _escape(charts.view(chart_id, package, lang, today=today).alt_text)
+    alt = escape(charts.view(chart_id, package, lang, today=today).alt_text)
     images = []
     for css, width in (("jsj-phone", PHONE_WIDTH), ("jsj-wide", WIDE_WIDTH)):
         svg = static.chart_block(package, chart_id, lang, width, today)["svg"]
