@@ -17,10 +17,9 @@ import datetime as dt
 from html import escape
 from urllib.parse import quote
 
-from jamsostek import charts
 from jamsostek.data import DataPackage
 from jamsostek.data.cache import per_package
-from jamsostek.exports import static
+from jamsostek.exports import files, static
 
 # The widths the app's pages draw a chart at: a phone's column (390 px screen) and Streamlit's centred column.
 PHONE_WIDTH, WIDE_WIDTH = 360, 704
@@ -55,7 +54,7 @@ def _attribute(tag: str, name: str) -> str:
 @per_package(maxsize=64)
 def figure(package: DataPackage, chart_id: str, lang: str, today: dt.date) -> str:
     """One chart as HTML: its phone and wide SVG pictures, each with the chart's alt text."""
-    alt = escape(charts.view(chart_id, package, lang, today=today).alt_text)
+    alt = escape(files.chart_view(package, chart_id, lang, today=today).alt_text)
     images = []
     for css, width in (("jsj-phone", PHONE_WIDTH), ("jsj-wide", WIDE_WIDTH)):
         svg = static.chart_block(package, chart_id, lang, width, today)["svg"]

@@ -34,7 +34,7 @@ HIDDEN_SECTIONS = {  # sections about widgets or answers the first HTML does not
     "embed": {"unknown"},
 }
 CHECK_MY_COST = N_("Check my cost")
-PHONE_CHART_WIDTH = 360  # charts drawn for a phone, as the app draws them there (fonts not shrunk)
+PHONE_CHART_WIDTH = picture.PHONE_WIDTH  # charts drawn for a phone, as the app draws them there (fonts not shrunk)
 APP_FILES = re.compile(r'(<link\s+rel="(?:modulepreload|preload)"|<script\s+type="module")')
 ENTRY = re.compile(r'<script\s+type="module"[^>]*\ssrc="([^"]+)"[^>]*></script>')
 PRELOADED = re.compile(r'<link\s+rel="modulepreload"[^>]*\shref="([^"]+)"')
