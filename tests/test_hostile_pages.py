@@ -61,9 +61,14 @@ def test_urls_and_braces_in_data_text_are_shown_as_text(monkeypatch, tmp_path):
         app, source = _live_page(monkeypatch, server, "/cakupan", lang="id")
     assert source.status().source == "live"
     shown = "\n".join(_markdown(app))
-    assert "evil\\.test" in shown and "\\{\\{ covered\\_workers \\}\\}" in shown  # the planted text is on the page
     links = [m.group() for m in GFM_AUTOLINK.finditer(_unescaped(shown))]
-    assert not [link for link in links if "evil" in link], links
+    assert not [link for link in links if "evil" in link], links  # no Markdown on the page links it
+    # the planted text is in the list of sources, HTML: shown as text (HTML links nothing by itself), braces and
+    # all, and no link goes to it
+    (sources,) = [e.proto.body for e in app.get("html") if e.proto.body.startswith('<section class="jsj-sources">')]
+    assert "<li>Tribun www.evil.test " in sources and f"<li>{URL_TITLE}: <a href=" in sources
+    assert f">{BRACES} sasar" in sources
+    assert not [href for href in re.findall(r'href="([^"]*)"', sources) if "evil" in href], sources
 
 
 def test_a_network_fault_is_named_on_the_status_line(monkeypatch):

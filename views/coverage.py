@@ -23,8 +23,7 @@ def figures_and_charts() -> None:
     for name in ("province", "national", "national-target", "charts"):
         if name not in hidden:
             st.markdown(page.sections[name])
-    for chart_id in charts.CHART_IDS:
-        st.divider()
+    for chart_id in charts.CHART_IDS:  # each chart's block opens with a rule (CSS), no divider element
         ui.chart_block(files.chart_view(package, chart_id, lang), lang)
     st.divider()
     st.markdown(page.sections["method"])

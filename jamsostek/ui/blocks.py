@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from html import escape
 
 import pandas as pd
 import streamlit as st
@@ -13,7 +15,7 @@ from jamsostek.data import DataPackage, live
 from jamsostek.data.cache import per_package
 from jamsostek.i18n import N_
 from jamsostek.ui.frame import translator
-from jamsostek.ui.state import live_source, package, page_content, page_sources
+from jamsostek.ui.state import live_source, package, page_content, page_sources, site_url
 
 LIVE_PROBLEMS = {
     live.UNREACHABLE: N_("the source could not be reached"),
@@ -62,27 +64,29 @@ def source_line(source_ids: list[str] | tuple[str, ...], lang: str, when: str | 
 
 
 @per_package(maxsize=128)
-def _source_list(pkg: DataPackage, source_ids: tuple[str, ...], lang: str) -> str:
-    """The sources as a Markdown list; text from the data escaped, links plain http(s) (checked on load)."""
-    _ = translator(lang)
-    lines = []
+def sources_html(pkg: DataPackage, source_ids: tuple[str, ...], lang: str) -> str:
+    """The page's sources as one HTML block: a heading and a list, each linked; text from the data escaped.
+
+    HTML, not Markdown: a page cites up to some twenty sources, and a phone parses Markdown in the browser.
+    Links are plain http(s) (checked when the data is loaded).
+    """
+    _ = i18n.gettext(lang)
+    items = []
     for source_id in source_ids:
         src = pkg.source(source_id)
-        title = content.escape_markdown(src["title"])
-        label = f"[{title}]({src['url']})" if src.get("url") else title
-        publisher = content.escape_markdown(src["publisher"])
-        when = content.escape_markdown(i18n.partial_date(src["published"], lang) or _("date not stated"))
-        lines.append(f"- {publisher}: {label} ({when}) \\[{content.escape_markdown(source_id)}\\]")
-    return "\n".join(lines)
+        title = escape(src["title"])
+        label = f'<a href="{escape(src["url"])}">{title}</a>' if src.get("url") else title
+        when = i18n.partial_date(src["published"], lang) or _("date not stated")
+        items.append(f"<li>{escape(src['publisher'])}: {label} ({escape(when)}) [{escape(source_id)}]</li>")
+    none, heading = escape(_("No figures on this page.")), escape(_("Sources"))
+    listed = f"<ul>{''.join(items)}</ul>" if items else f"<p>{none}</p>"
+    return f'<section class="jsj-sources"><p><strong>{heading}</strong></p>{listed}</section>'
 
 
 def sources_footer(source_ids: list[str], lang: str) -> None:
     """The page's sources, each linked, and "data as of"."""
-    _ = translator(lang)
     pkg = package()
-    st.divider()
-    st.markdown("**" + _("Sources") + "**")
-    st.markdown(_source_list(pkg, tuple(source_ids), lang) or _("No figures on this page."))
+    st.html(sources_html(pkg, tuple(source_ids), lang))
     st.caption(content.escape_markdown(cite.data_as_of_line(pkg, lang)))
     data_status(lang)
 
@@ -112,22 +116,35 @@ def data_status(lang: str) -> None:
     st.caption(content.escape_markdown(text))
 
 
-def page_menu(lang: str) -> None:
-    """Large links to every page in the menu, at the end of the page where a thumb reaches them."""
-    _ = translator(lang)
-    st.markdown("**" + _("Other pages") + "**")
-    for page in site.PAGES:
-        if page.in_menu:
-            st.page_link(page.view, label=_(page.title), icon=page.icon, query_params={"lang": lang}, width="stretch")
-    light = settings.light_url()
-    st.markdown(
-        ":material/bolt: [" + _("Light version: quick on slow phones, saves data") + f"]({light}/{lang}/index.html)"
+@functools.lru_cache(maxsize=16)
+def menu_html(lang: str, base: str, light: str, current: str = "") -> str:
+    """Large links to every page in the menu and to the light version, between two rules, as one HTML block.
+
+    Plain links in a ``<nav>``, not a page link widget each: the menu is the same on every page, and each
+    Streamlit element costs a phone's main thread its own set-up when the page is drawn (nine of them here).
+    """
+    _ = i18n.gettext(lang)
+    links = "".join(
+        f'<li><a href="{escape(site.page_url(base, page.path, lang=lang))}"'
+        + (' aria-current="page"' if page.key == current else "")
+        + f">{escape(_(page.title))}</a></li>"
+        for page in site.PAGES
+        if page.in_menu
     )
+    quick, heading = escape(_("Light version: quick on slow phones, saves data")), escape(_("Other pages"))
+    return (
+        f'<nav class="jsj-menu" aria-label="{heading}"><p><strong>{heading}</strong></p><ul>{links}</ul>'
+        f'<p class="jsj-light"><a href="{escape(light)}/{lang}/index.html">⚡ {quick}</a></p></nav>'
+    )
+
+
+def page_menu(lang: str, current: str = "") -> None:
+    """Large links to every page in the menu, at the end of the page where a thumb reaches them."""
+    st.html(menu_html(lang, site_url(), settings.light_url(), current))
 
 
 def footer(name: str, lang: str, extra_sources: list[str] | None = None, live: bool = False) -> None:
     """Every page ends with a menu, its sources and "data as of" (when the data was last checked)."""
-    st.divider()
-    page_menu(lang)
+    page_menu(lang, name)
     ids = page_sources(name, lang, live) + list(extra_sources or [])
     sources_footer(list(dict.fromkeys(ids)), lang)

@@ -71,31 +71,34 @@ def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
 
 @per_package(maxsize=64)
 def figure_html(pkg: DataPackage, chart_id: str, lang: str, today: dt.date, live_url: str) -> str:
-    """A chart's takeaway, picture, description and link to its live chart as one HTML block.
+    """A chart as one HTML block: its takeaway, picture, description, link to its live chart and its numbers.
 
-    One element instead of four: each Streamlit element (a Markdown block, a caption, a page link) costs a
-    phone's main thread its own set-up when the page is drawn, and /cakupan draws five charts.
+    One element instead of six (a divider, a Markdown block, the picture, a caption, an expander and its table):
+    each Streamlit element costs a phone's main thread its own set-up when the page is drawn, and /cakupan draws
+    five charts. The numbers fold away in the browser's own ``<details>``, as in the first HTML.
     """
     _ = i18n.gettext(lang)
     view = files.chart_view(pkg, chart_id, lang, today=today)
     description = _("Chart description: {text}").format(text=view.alt_text)
-    live = _("Interactive chart (values on touch)")
+    live, numbers = _("Interactive chart (values on touch)"), _("Numbers in this chart")
     return (
+        '<div class="jsj-chart-block">'
         f'<p class="jsj-takeaway"><strong>{escape(view.takeaway)}</strong></p>'
         + picture.figure(pkg, chart_id, lang, today)
         + f'<p class="jsj-caption">{escape(description)}</p>'
         + f'<p class="jsj-live"><a href="{escape(live_url)}">{escape(live)} ↗</a></p>'
+        + f'<details class="jsj-details"><summary>{escape(numbers)}</summary>'
+        + table_html(pkg, chart_id, lang, today)
+        + "</details></div>"
     )
 
 
 def chart_block(view: ChartView, lang: str) -> None:
-    """One chart: its takeaway, its picture with alt text, the live chart, its numbers in a table, a CSV download."""
+    """One chart: its takeaway, picture with alt text, live chart link and table in one block, then a CSV download."""
     _ = translator(lang)
     pkg, today = package(), clock.today()
     live = site.page_url(site_url(), site.page("embed").path, chart=view.id, lang=lang)
     st.html(figure_html(pkg, view.id, lang, today, live))
-    with st.expander(_("Numbers in this chart"), expanded=False):
-        st.html(table_html(pkg, view.id, lang, today))
     st.download_button(
         _("Download the numbers (CSV)"),
         # Built when clicked (Streamlit calls it then), not on every visit: no CSV hashed and stored per run.

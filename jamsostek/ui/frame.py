@@ -12,9 +12,10 @@ from jamsostek.exports import picture
 LANG_KEY = "lang"
 EMBED = site.page("embed")
 # Every page: links, buttons, selects and text inputs at least 48 px high, a comfortable tap target on a phone
-# (WCAG 2.5.5, Lighthouse's tap targets; Streamlit 1.67 draws them 28 to 40 px), and the charts' tables
-# (``charts.tables.html``) styled like Streamlit's own Markdown tables, scrolling sideways
-# inside a phone's width rather than breaking words; a chart's picture at the width that fits (``exports.picture``).
+# (WCAG 2.5.5, Lighthouse's tap targets; Streamlit 1.67 draws them 28 to 40 px; a chart's ``<details>`` summary is
+# 48 px too), and the charts' tables (``charts.tables.html``) styled like Streamlit's own Markdown tables, scrolling
+# sideways inside a phone's width rather than breaking words; a chart's picture at the width that fits
+# (``exports.picture``).
 FRAME_STYLE = """<style>
 [data-testid="stPageLink"] a, .st-key-_lang_switch button, [data-testid="stLinkButton"] a,
 [data-testid="stDownloadButton"] button, [data-testid="stButton"] button, [data-testid="stExpander"] summary,
@@ -31,6 +32,22 @@ FRAME_STYLE = """<style>
 .jsj-caption { margin: 0.5rem 0 0; font-size: 0.875rem; color: rgba(49, 51, 63, 0.6); }
 .jsj-live { margin: 0; }
 .jsj-live a { display: inline-flex; align-items: center; min-height: 48px; }
+.jsj-menu { border-top: 1px solid rgba(49, 51, 63, 0.2); border-bottom: 1px solid rgba(49, 51, 63, 0.2);
+  padding: 1.5rem 0 0.5rem; }
+.jsj-menu ul { list-style: none; margin: 0.5rem 0; padding: 0; }
+.jsj-menu li { margin: 0 0 0.25rem; padding: 0; }
+.jsj-menu a { display: flex; align-items: center; min-height: 48px; padding: 0 0.75rem; border-radius: 0.5rem;
+  text-decoration: none; color: inherit; }
+.jsj-menu ul a::after { content: "›"; margin-left: auto; padding-left: 1rem; opacity: 0.6; }
+.jsj-menu a[aria-current="page"] { font-weight: 600; }
+.jsj-menu ul a:hover { background: rgba(151, 166, 195, 0.15); }
+.jsj-menu .jsj-light a { text-decoration: underline; color: inherit; padding: 0; }
+.jsj-sources ul { margin: 0.5rem 0 1rem; padding-left: 1.5rem; }
+.jsj-sources li { margin: 0 0 0.375rem; }
+.jsj-chart-block { border-top: 1px solid rgba(49, 51, 63, 0.2); padding-top: 1.5rem; }
+.jsj-details { margin-top: 0.5rem; border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; }
+.jsj-details summary { cursor: pointer; line-height: 1.5rem; padding: 0.75rem 1rem; }
+.jsj-details .jsj-numbers { padding: 0 1rem 1rem; }
 """
 FRAME_STYLE += picture.FIGURE_CSS + "</style>"
 

@@ -141,8 +141,14 @@ def test_coverage_draws_every_chart_with_alt_text_and_a_table(page, base_url, la
     for (picture,) in shown:
         assert picture["cls"] == fits and picture["loaded"] and picture["alt"], shown
         assert 0.6 * column < picture["width"] <= column and picture["height"] > 100, (picture, column)
-    tables = page.locator("[data-testid='stDataFrame'], [data-testid='stTable'], [data-testid='stExpander'] table")
-    expect(tables).to_have_count(len(shown))  # every chart has its numbers in a table
+    tables = page.locator("[data-testid='stMain'] .jsj-chart-block details.jsj-details table")
+    expect(tables).to_have_count(len(shown))  # every chart has its numbers in a table, folded under it
+    expect(tables.first).to_be_hidden()
+    summary = page.locator("[data-testid='stMain'] .jsj-chart-block details.jsj-details summary").first
+    assert summary.bounding_box()["height"] >= 47.5  # a comfortable tap target
+    summary.click()
+    expect(tables.first).to_be_visible()
+    expect(tables.first.locator("caption")).not_to_be_empty()
     live = page.locator("[data-testid='stMain'] .jsj-live a[href*='chart=']")
     expect(live).to_have_count(len(CHART_IDS))  # and its interactive chart one tap away
 
