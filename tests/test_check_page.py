@@ -187,7 +187,8 @@ def test_a_first_visit_writes_a_shareable_url_with_a_plain_link_and_whatsapp(set
     assert not app.exception and not app.warning
     assert param(app, "work") == "ojol" and param(app, "programs") == "jkk,jkm" and param(app, "month") == "2026-11"
     assert not app.code and not app.get("date_input")  # no code block (its highlighter) and no date picker
-    [link] = [m.value for m in app.markdown if m.value.startswith("[Link to this result](")]
+    [link] = [m.value.split("\n\n")[-1] for m in app.markdown if "\n\n[Link to this result](" in m.value]
+    assert link.startswith("[Link to this result](") and link.endswith(")")
     assert "lang=en" in link and "work=ojol" in link and "month=2026-11" in link
     [button] = app.get("link_button")
     assert button.proto.url.startswith("https://wa.me/?text=My%20Jamsostek%20contribution%20for%20November%202026")

@@ -88,11 +88,10 @@ else:
     st.markdown(page.sections["next"])
     ui.link("register", lang)
 
-with st.container(key="check_share"):
-    st.markdown(page.sections["share"])
+with st.container(key="check_share"):  # what sharing does and the link itself: one block of text
     link = answers.share_link(st.context.url, given, lang)
     label = _("Link to this result")
-    st.markdown(f"[{label}]({link})")
+    st.markdown(page.sections["share"] + f"\n\n[{label}]({link})")
     ui.whatsapp_button(outcome.share_text(result, package, lang), link, lang)
 
 if result.status == "priced":
