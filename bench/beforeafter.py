@@ -31,7 +31,7 @@ from bench.servers import ROOT, App, Stack
 TITLE = "## Before and after"
 TUNED = {"server.fileWatcherType": "none", "runner.postScriptGC": "false"}
 LIGHTHOUSE_PAGES = ("cakupan", "cek-iuran")
-LIGHTHOUSE_RUNS = 5
+LIGHTHOUSE_RUNS = 7
 
 
 def _capture(url: str) -> dict[str, dict]:
