@@ -10,13 +10,14 @@ writes its own RESULTS.md section (the rest stays):
   element kinds (bench/bare.py, generated from what each version drew) and against the bare text page;
   /cek-iuran also against the bare page with the check's widgets (select, text input, checkbox, radio);
 - **Lighthouse TBT** (mobile) of /cakupan and /cek-iuran through the local production stack (nginx and the
-  first HTML, as visitors get them), each version's app processes behind the same nginx;
+  first HTML, as visitors get them), both versions' stacks running at once and their runs taken in turns;
 - **growth**: the /cakupan page run (median of warm runs) with coverage.csv x1 and x1000.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import statistics
@@ -98,33 +99,63 @@ def _build(tmp: Path, tree: Path) -> tuple[Path, Path]:
     return ringan, shells
 
 
-def _median_lighthouse(url: str, runs: int) -> dict:
-    """The median of ``runs`` Lighthouse runs per figure (one run varies by a second or more on a shared machine)."""
-    results, failures = [], []
-    while len(results) < runs:
-        try:
-            results.append(firsthtml.lighthouse(url))
-        except Exception as exc:  # noqa: BLE001 - the table says what failed
-            # Lighthouse 12.2.3's trace gatherer sometimes fails on this Chromium: one more try, up to twice
-            failures.append(f"{type(exc).__name__}: {exc}"[:200])
-            if len(failures) > 2:
-                return {"error": failures[-1]}
+def _one_lighthouse(url: str, failures: list[str]) -> dict | None:
+    """One Lighthouse run, or None when it failed (the failure is kept)."""
+    try:
+        return firsthtml.lighthouse(url)
+    except Exception as exc:  # noqa: BLE001 - the table says what failed
+        # Lighthouse 12.2.3's trace gatherer sometimes fails on this Chromium: the run is tried again
+        failures.append(f"{type(exc).__name__}: {exc}"[:200])
+        return None
+
+
+def _medians(results: list[dict], failures: list[str]) -> dict:
+    """The median of each figure over the runs (one run varies by a second or more on a shared machine)."""
+    if not results:
+        return {"error": failures[-1] if failures else "no run"}
     median = {key: statistics.median(r[key] for r in results) for key in results[0]}
     return median | {"tbts": sorted(r["tbt"] for r in results), "failed": len(failures)}
 
 
+def _median_lighthouse(url: str, runs: int) -> dict:
+    """The median of ``runs`` Lighthouse runs of one URL; a failed run is tried again, up to twice in all."""
+    return _interleaved_lighthouse({url: url}, runs)[url]
+
+
+def _interleaved_lighthouse(urls: dict[str, str], runs: int) -> dict[str, dict]:
+    """``runs`` Lighthouse runs of each URL, taken in turns (a, b, then b, a, ...) and their medians.
+
+    Taking the versions in turns puts the machine's drift (other jobs, a warming disk) on both alike; one
+    version after the other put it on the second. A URL whose runs fail three times gets an error cell.
+    """
+    results: dict[str, list[dict]] = {name: [] for name in urls}
+    failures: dict[str, list[str]] = {name: [] for name in urls}
+    for round_ in range(runs):
+        order = list(urls) if round_ % 2 == 0 else list(reversed(urls))
+        for name in order:
+            while len(failures[name]) <= 2 and len(results[name]) <= round_:
+                if (result := _one_lighthouse(urls[name], failures[name])) is not None:
+                    results[name].append(result)
+    return {name: _medians(results[name], failures[name]) for name in urls}
+
+
 def _lighthouse(tmp: Path, roots: dict[str, Path], first_html: Path, runs: int) -> dict[tuple[str, str], dict]:
-    """Each version's app processes behind the same nginx and first HTML (built once, by ``first_html``'s tree)."""
+    """Each version's app processes behind its nginx, both serving the same first HTML (built once, by
+    ``first_html``'s tree), both running at once: each page's runs alternate between the versions."""
     out, built = {}, _build(tmp, first_html)
-    for name, root in roots.items():
-        stack = Stack(apps=2, workdir=tmp / f"stack-{name}", built=built)
-        stack.apps = [App(cwd=root, log=stack.workdir / f"app{i}.log") for i in range(2)]
-        with stack:
-            built = stack.built
-            for page in PAGES:
-                if page.path in LIGHTHOUSE_PAGES:
-                    out[(name, page.path)] = _median_lighthouse(stack.url + page.url, runs)
-                    print(name, page.url, out[(name, page.path)], flush=True)
+    with contextlib.ExitStack() as running:
+        stacks = {}
+        for name, root in roots.items():
+            stack = Stack(apps=2, workdir=tmp / f"stack-{name}", built=built)
+            stack.apps = [App(cwd=root, log=stack.workdir / f"app{i}.log") for i in range(2)]
+            running.enter_context(stack)
+            stacks[name] = stack
+        for page in PAGES:
+            if page.path in LIGHTHOUSE_PAGES:
+                urls = {name: stack.url + page.url for name, stack in stacks.items()}
+                for name, result in _interleaved_lighthouse(urls, runs).items():
+                    out[(name, page.path)] = result
+                    print(name, page.url, result, flush=True)
     return out
 
 
@@ -246,6 +277,8 @@ def _lh_cells(result: dict) -> list[str]:
     if "error" in result:
         return [f"failed: {result['error']}", ""]
     runs = ", ".join(f"{t:.2f}" for t in result["tbts"])
+    if result.get("failed"):
+        runs += f"; {result['failed']} failed"
     return [f"{result['tbt']:.2f} s ({runs})", f"{round(result['score'])} (FCP {result['fcp']:.1f} s)"]
 
 
@@ -253,7 +286,8 @@ def _lighthouse_table(lh: dict, floor: dict) -> list[str]:
     lines = [
         f"### Lighthouse 12.2.3, mobile (simulated slow 4G, 4x CPU): median of {LIGHTHOUSE_RUNS} runs",
         "",
-        "Through nginx with the first HTML, as visitors get them; TBT median (each run), score and FCP medians.",
+        "Through nginx with the first HTML, as visitors get them, the two versions' runs taken in turns; TBT "
+        "median (each run), score and FCP medians.",
         "",
         "| page | before TBT | before score | after TBT | after score |",
         "|---|---:|---:|---:|---:|",
