@@ -12,8 +12,8 @@ import pytest
 import vl_convert as vlc
 
 from jamsostek import charts, coverage
-from jamsostek.charts import history
 from jamsostek.charts import style as chart_style
+from jamsostek.charts import thinning
 from jamsostek.data import DataPackage
 from tests.conftest import svg_text
 
@@ -281,7 +281,7 @@ def test_a_long_history_still_draws(package):
     assert len(view.table("en")) >= len(observations)
     city = drawn[drawn["area"] == "kota-jambi"]
     labelled = city[city["label"] != ""]
-    assert len(city) <= history.MAX_POINTS + len(labelled)
+    assert len(city) <= thinning.MAX_POINTS + len(labelled)
     assert set(labelled.index) <= set(city.index)  # the newest figure and both sides of a base change stay
     # one figure per period: here per year (6,000 days are 197 months and 66 quarters, over 60; 17 years)
     years = pd.to_datetime(city["date"]).dt.to_period("Y")

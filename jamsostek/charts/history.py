@@ -14,6 +14,7 @@ import pandas as pd
 from babel.lists import format_list
 
 from jamsostek import clock, coverage, i18n
+from jamsostek.charts import thinning
 from jamsostek.charts.base import ChartData, ids, pct, when
 from jamsostek.charts.marks import PERCENT_LABELS, area_scales
 from jamsostek.charts.style import AREA_COLOURS, DATE_AXIS_FORMAT, GREY, Style
@@ -35,34 +36,7 @@ ROW = dict.fromkeys(
 ) | dict.fromkeys(("value_label", "label", "label_short", "align", "basis", "basis_name", "segment", "source_id"), "")
 ROW["stack"] = 0  # equal targets at one place: their labels stack (0, 1, ...)
 ROW["drawn"] = True
-# A long history (e.g. daily figures for years) is more points than a chart can show or a phone should draw:
-# beyond MAX_POINTS figures an area's chart draws its last figure of each month, else quarter, else year, and
-# every labelled point. The table and the CSV keep every figure; the chart says so.
-MAX_POINTS = 60
 MAX_NAMED_DATES = 4  # a note names up to this many dates; more, and it gives their count and span
-PERIODS = (
-    (
-        "M",
-        N_(
-            "Long history: the chart draws each area's last figure of each month; the table and the CSV have all "
-            "{count} figures."
-        ),
-    ),
-    (
-        "Q",
-        N_(
-            "Long history: the chart draws each area's last figure of each quarter; the table and the CSV have "
-            "all {count} figures."
-        ),
-    ),
-    (
-        "Y",
-        N_(
-            "Long history: the chart draws each area's last figure of each year; the table and the CSV have all "
-            "{count} figures."
-        ),
-    ),
-)
 
 
 def _base_text(workforce: int | None, basis: str, package, lang: str) -> str:
@@ -150,28 +124,6 @@ def _observation_rows(package, lang: str) -> list[dict]:
     return rows
 
 
-def _last_per_period(rows: pd.DataFrame) -> tuple[int, pd.Index]:
-    """The finest period (index in PERIODS) whose last figures are at most MAX_POINTS, and those rows."""
-    periods = pd.to_datetime(rows["date"]).dt
-    for index, (code, _note) in enumerate(PERIODS):
-        last = rows.groupby(periods.to_period(code).to_numpy()).tail(1).index
-        if len(last) <= MAX_POINTS or index == len(PERIODS) - 1:
-            return index, last
-    raise AssertionError("unreachable")
-
-
-def _thin(observations: pd.DataFrame) -> tuple[pd.Series, str | None]:
-    """Which observations the chart draws (all, unless an area has more than MAX_POINTS), and the note if not."""
-    drawn = pd.Series(True, index=observations.index)
-    coarsest = -1
-    for _area, rows in observations.groupby("area"):
-        if len(rows) > MAX_POINTS:
-            index, last = _last_per_period(rows)
-            coarsest = max(coarsest, index)
-            drawn[rows.index] = rows.index.isin(last) | (rows["label"] != "")
-    return drawn, PERIODS[coarsest][1] if coarsest >= 0 else None
-
-
 def _target_rows(package, lang: str, today: dt.date) -> list[dict]:
     """One dashed rule per target over its year (up to today), labelled with its area, year and value."""
     rows, seen = [], {}
@@ -254,7 +206,7 @@ def data(package, lang: str, today: dt.date | None = None) -> ChartData:
     top = max(60.0, max(float(r["value_pct"]) for r in rows) + 5)
     frame = pd.DataFrame(rows + [_today_row(lang, today, top)])
     observations = frame[frame["kind"] == "observation"]
-    drawn, thinned = _thin(observations)
+    drawn, thinned = thinning.thin(observations)
     frame.loc[observations.index, "drawn"] = drawn
     newest = max(coverage.latest_by_area(package), key=lambda o: o.as_of)
     notes = tuple(_break_note(c, package, lang) for c in coverage.base_changes(package)) + _inferred_notes(
