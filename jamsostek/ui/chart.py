@@ -73,7 +73,7 @@ def draw_chart(chart_id: str, lang: str, key: str | None = None) -> None:
 def figure_html(pkg: DataPackage, chart_id: str, lang: str, today: dt.date, live_url: str) -> str:
     """A chart as one HTML block: its takeaway, picture, description, link to its live chart and its numbers.
 
-    One element instead of six (a divider, a Markdown block, the picture, a caption, an expander and its table):
+    One element where there were four (a divider, this block without the numbers, an expander and its table):
     each Streamlit element costs a phone's main thread its own set-up when the page is drawn, and /cakupan draws
     five charts. The numbers fold away in the browser's own ``<details>``, as in the first HTML.
     """
