@@ -147,7 +147,8 @@ def _environment() -> Environment:
     return env
 
 
-def _sources(package: DataPackage, ids: list[str], lang: str) -> list[dict]:
+def source_rows(package: DataPackage, ids: list[str] | tuple[str, ...], lang: str) -> list[dict]:
+    """Each source as a page lists it: id, publisher, title, URL and its date in the page's language ("" if none)."""
     out = []
     for source_id in ids:
         src = package.source(source_id)
@@ -207,7 +208,7 @@ def page_context(package: DataPackage, page: Page, lang: str, today: dt.date, ba
         context["observations"] = _figure_table(package, lang)
         source_ids = list(package.sources["id"])
     context.update(
-        sources=_sources(package, source_ids, lang),
+        sources=source_rows(package, source_ids, lang),
         values=values,
         data_as_of=cite.data_as_of_line(package, lang),  # when the package was last checked against its sources
         built=i18n.date(today, lang),

@@ -13,6 +13,7 @@ from babel.dates import format_datetime
 from jamsostek import cite, clock, content, i18n, settings, site
 from jamsostek.data import DataPackage, live
 from jamsostek.data.cache import per_package
+from jamsostek.exports import static
 from jamsostek.i18n import N_
 from jamsostek.ui.frame import translator
 from jamsostek.ui.state import live_source, package, page_content, page_sources, site_url
@@ -72,12 +73,11 @@ def sources_html(pkg: DataPackage, source_ids: tuple[str, ...], lang: str) -> st
     """
     _ = i18n.gettext(lang)
     items = []
-    for source_id in source_ids:
-        src = pkg.source(source_id)
+    for src in static.source_rows(pkg, source_ids, lang):  # the rows the light pages and the first HTML list
         title = escape(src["title"])
-        label = f'<a href="{escape(src["url"])}">{title}</a>' if src.get("url") else title
-        when = i18n.partial_date(src["published"], lang) or _("date not stated")
-        items.append(f"<li>{escape(src['publisher'])}: {label} ({escape(when)}) [{escape(source_id)}]</li>")
+        label = f'<a href="{escape(src["url"])}">{title}</a>' if src["url"] else title
+        when = src["when"] or _("date not stated")
+        items.append(f"<li>{escape(src['publisher'])}: {label} ({escape(when)}) [{escape(src['id'])}]</li>")
     none, heading = escape(_("No figures on this page.")), escape(_("Sources"))
     listed = f"<ul>{''.join(items)}</ul>" if items else f"<p>{none}</p>"
     return f'<section class="jsj-sources"><p><strong>{heading}</strong></p>{listed}</section>'
